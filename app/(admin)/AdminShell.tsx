@@ -1,0 +1,53 @@
+'use client';
+
+import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
+import type { SessionUser } from '@/server/auth/sessions';
+import { useTRPC } from '../_trpc/client';
+import { UserProvider } from './UserContext';
+
+const NAV = [
+  { href: '/', label: 'Catalog search', adminOnly: false },
+  { href: '/products/new', label: 'New product', adminOnly: true },
+];
+
+export function AdminShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        router.replace('/login');
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <UserProvider user={user}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Title order={4}>Storefront back office</Title>
+            <Group gap="sm">
+              <Text size="sm">{user.name}</Text>
+              <Badge variant="light">{user.role}</Badge>
+              <Button variant="subtle" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
+                Log out
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="Main">
+          {NAV.filter((item) => !item.adminOnly || user.role === 'admin').map((item) => (
+            <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={pathname === item.href} />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main>{children}</AppShell.Main>
+      </AppShell>
+    </UserProvider>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getProductInput } from '@/server/queries/getProduct';
+import { serverCaller } from '../../../_trpc/server';
+import { formatMoney } from '../../../_components/money';
+
+export const metadata: Metadata = { title: 'Product' };
+
+export default async function ProductPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string }> }) {
+  const { id } = await props.params;
+  const { after } = await props.searchParams;
+  const input = getProductInput.safeParse({ id, after });
+  if (!input.success) notFound();
+  const caller = await serverCaller();
+  const answer = await caller.catalog.product(input.data).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!answer) {
+    if (after) {
+      return (
+        <Alert color="yellow" role="status" title="Not visible yet">
+          This product was saved, but the read model has not caught up yet. Reload in a moment.
+        </Alert>
+      );
+    }
+    notFound();
+  }
+  const { product, fresh } = answer;
+  return (
+    <Stack>
+      {!fresh && (
+        <Alert color="yellow" role="status" title="Showing an older state">
+          Your latest change has not reached this page yet; what you see may be out of date. Reload in a moment.
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{product.name}</Title>
+          <Text c="dimmed" size="sm">
+            SKU {product.sku} · version {product.version}
+          </Text>
+        </div>
+        <Badge size="lg" variant="light" color={product.status === 'active' ? 'green' : 'gray'}>
+          {product.status}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            Price
+          </Text>
+          <Text size="xl" fw={700} data-testid="product-price">
+            {formatMoney(product.priceCents, product.currency)}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            Brand
+          </Text>
+          <Text size="lg">{product.brand ?? '—'}</Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            Category
+          </Text>
+          <Text size="lg">{product.categoryPath.join(' › ') || 'Uncategorized'}</Text>
+        </Card>
+      </SimpleGrid>
+      <Card withBorder>
+        <Text size="sm" c="dimmed">
+          Tags
+        </Text>
+        <Group gap="xs" mt={4}>
+          {product.tags.length === 0 ? <Text>None</Text> : product.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Text size="sm" c="dimmed">
+          Description
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{product.description || 'No description.'}</Text>
+      </Card>
+      <Text size="xs" c="dimmed">
+        Created {product.createdAt.toISOString()} · updated {product.updatedAt.toISOString()}
+      </Text>
+    </Stack>
+  );
+}

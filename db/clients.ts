@@ -1,0 +1,32 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as readSchema from './read/schema';
+import * as writeSchema from './write/schema';
+
+export interface ClientOptions {
+  max?: number;
+  applicationName?: string;
+}
+
+function connect(url: string, options: ClientOptions) {
+  return postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: options.applicationName ?? 'storefront' },
+  });
+}
+
+export function createWriteDb(url: string, options: ClientOptions = {}) {
+  const sql = connect(url, options);
+  return { db: drizzle(sql, { schema: writeSchema }), sql };
+}
+
+export function createReadDb(url: string, options: ClientOptions = {}) {
+  const sql = connect(url, options);
+  return { db: drizzle(sql, { schema: readSchema }), sql };
+}
+
+export type WriteDb = ReturnType<typeof createWriteDb>['db'];
+export type ReadDb = ReturnType<typeof createReadDb>['db'];
+export type WriteTx = Parameters<Parameters<WriteDb['transaction']>[0]>[0];
+export type ReadTx = Parameters<Parameters<ReadDb['transaction']>[0]>[0];

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the processes read, validated once. A wrong or missing value stops the
+ * process at start with a message naming the variable.
+ */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+
+const serverEnvSchema = z.object({
+  DATABASE_URL: postgresUrl.describe('write database `shop`, command-side role'),
+  READ_DATABASE_URL: postgresUrl.describe('read database `shop_read`, query-side role'),
+  MEILI_URL: z.string().url(),
+  MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters'),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
+  FRESHNESS_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+const projectorEnvSchema = z.object({
+  PROJECTOR_DATABASE_URL: postgresUrl.describe('write database `shop`, projector role (REPLICATION, SELECT)'),
+  PROJECTOR_READ_DATABASE_URL: postgresUrl.describe('read database `shop_read`, projector role'),
+  MEILI_URL: z.string().url(),
+  MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters'),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
+  REPLICATION_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('shop_projector'),
+  PROJECTOR_BATCH_CHANGES: z.coerce.number().int().positive().default(5000),
+  PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9479),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+export type ProjectorEnv = z.infer<typeof projectorEnvSchema>;
+
+export class EnvError extends Error {}
+
+type EnvSource = Record<string, string | undefined>;
+
+function parseEnv<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const missing = source[name] === undefined || source[name] === '';
+    return `  ${name}: ${missing ? 'is not set' : issue.message}`;
+  });
+  throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+}
+
+let serverEnv: ServerEnv | undefined;
+export function getServerEnv(source: EnvSource = process.env): ServerEnv {
+  if (source !== process.env) return parseEnv(serverEnvSchema, source);
+  serverEnv ??= parseEnv(serverEnvSchema, source);
+  return serverEnv;
+}
+
+export function getProjectorEnv(source: EnvSource = process.env): ProjectorEnv {
+  return parseEnv(projectorEnvSchema, source);
+}

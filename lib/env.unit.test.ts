@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { getProjectorEnv, getServerEnv } from './env';
+
+const valid = {
+  DATABASE_URL: 'postgres://cmd:pw@127.0.0.1:5432/shop',
+  READ_DATABASE_URL: 'postgres://query:pw@127.0.0.1:5432/shop_read',
+  MEILI_URL: 'http://127.0.0.1:7700',
+  MEILI_MASTER_KEY: '0123456789abcdef0123',
+};
+
+describe('environment validation', () => {
+  it('accepts a complete environment and fills defaults', () => {
+    const env = getServerEnv(valid);
+    expect(env.FRESHNESS_WAIT_MS).toBe(2000);
+    expect(env.MEILI_INDEX).toBe('products');
+  });
+
+  it('names every missing or malformed variable', () => {
+    expect(() => getServerEnv({ ...valid, DATABASE_URL: 'mysql://x/y', MEILI_MASTER_KEY: undefined })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*MEILI_MASTER_KEY: is not set/,
+    );
+  });
+
+  it('validates the projector settings separately', () => {
+    expect(() => getProjectorEnv(valid)).toThrow(/PROJECTOR_DATABASE_URL: is not set/);
+    const env = getProjectorEnv({
+      ...valid,
+      PROJECTOR_DATABASE_URL: valid.DATABASE_URL,
+      PROJECTOR_READ_DATABASE_URL: valid.READ_DATABASE_URL,
+    });
+    expect(env.REPLICATION_SLOT).toBe('shop_projector');
+  });
+});

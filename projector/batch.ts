@@ -1,0 +1,40 @@
+import { maxLsn } from '@/lib/lsn';
+import { addTransaction, emptyTouches, type Touches } from './projections/touches';
+import type { SourceTransaction } from './source/transactions';
+
+/** Many source transactions applied as one: their touched keys, and the last commit they reach. */
+export interface Batch {
+  touches: Touches;
+  endLsn: string;
+  lastCommitTime: Date;
+  transactions: number;
+}
+
+export class Batcher {
+  private current: Batch | undefined;
+
+  constructor(private readonly maxChanges: number) {}
+
+  add(txn: SourceTransaction): void {
+    this.current ??= { touches: emptyTouches(), endLsn: txn.commitLsn, lastCommitTime: txn.commitTime, transactions: 0 };
+    addTransaction(this.current.touches, txn);
+    this.current.endLsn = maxLsn(this.current.endLsn, txn.commitLsn);
+    this.current.lastCommitTime = txn.commitTime;
+    this.current.transactions += 1;
+  }
+
+  get empty(): boolean {
+    return this.current === undefined;
+  }
+
+  /** Full batches are flushed before more is read (backpressure). */
+  get full(): boolean {
+    return (this.current?.touches.changeCount ?? 0) >= this.maxChanges;
+  }
+
+  take(): Batch | undefined {
+    const batch = this.current;
+    this.current = undefined;
+    return batch;
+  }
+}

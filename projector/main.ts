@@ -1,0 +1,37 @@
+import { EnvError, getProjectorEnv } from '@/lib/env';
+import { createLogger } from '@/lib/logger';
+import { ProjectorRunner } from './runner';
+
+/** `npm run projector`: the CDC process, separate from the web server. */
+async function main(): Promise<void> {
+  const log = createLogger('projector');
+  let env;
+  try {
+    env = getProjectorEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const command = process.argv[2] ?? 'run';
+  if (command !== 'run') {
+    process.stderr.write(`Unknown projector command "${command}". Usage: npm run projector [-- run]\n`);
+    process.exit(2);
+  }
+  const runner = new ProjectorRunner(env, log);
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'stopping after the batch in hand');
+    void runner.stop();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await runner.run();
+  log.info('stopped');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`projector failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

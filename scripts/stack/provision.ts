@@ -1,0 +1,117 @@
+import postgres from 'postgres';
+
+export const ROLES = {
+  command: 'shop_command',
+  query: 'shop_query',
+  projector: 'shop_projector',
+} as const;
+
+export interface RolePasswords {
+  command: string;
+  query: string;
+  projector: string;
+}
+
+export interface AdminUrls {
+  /** `shop` as a role that may create databases and roles (superuser locally). */
+  write: string;
+  /** `shop_read` as the same kind of role. */
+  read: string;
+}
+
+export interface AppUrls {
+  DATABASE_URL: string;
+  READ_DATABASE_URL: string;
+  PROJECTOR_DATABASE_URL: string;
+  PROJECTOR_READ_DATABASE_URL: string;
+}
+
+const quiet = { onnotice: () => {}, max: 1 };
+
+/** Create `shop` and `shop_read` on the server of `adminUrl` when they do not exist yet. */
+export async function ensureDatabases(adminUrl: string, names: { write: string; read: string }): Promise<void> {
+  const sql = postgres(withDatabase(adminUrl, 'postgres'), quiet);
+  try {
+    for (const name of [names.write, names.read]) {
+      const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
+      if (!exists) await sql.unsafe(`create database ${quoteIdent(name)}`);
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * Least privilege, re-applied after every migration so new tables are covered:
+ * - shop_command: reads and writes the write model, cannot connect to shop_read;
+ * - shop_query: reads shop_read only;
+ * - shop_projector: REPLICATION + SELECT on shop, writes shop_read (and may create its rebuild tables).
+ */
+export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords): Promise<void> {
+  const write = postgres(admin.write, quiet);
+  const read = postgres(admin.read, quiet);
+  try {
+    const writeDb = (await write`select current_database() as db`)[0]!.db as string;
+    const readDb = (await read`select current_database() as db`)[0]!.db as string;
+    await ensureRole(write, ROLES.command, passwords.command, '');
+    await ensureRole(write, ROLES.query, passwords.query, '');
+    await ensureRole(write, ROLES.projector, passwords.projector, 'REPLICATION');
+
+    await write.unsafe(`
+      revoke all on database ${quoteIdent(writeDb)} from public;
+      revoke all on database ${quoteIdent(readDb)} from public;
+      grant connect on database ${quoteIdent(writeDb)} to ${ROLES.command}, ${ROLES.projector};
+      grant connect on database ${quoteIdent(readDb)} to ${ROLES.query}, ${ROLES.projector};
+      revoke create on schema public from public;
+      grant usage on schema public to ${ROLES.command}, ${ROLES.projector};
+      grant select, insert, update, delete on all tables in schema public to ${ROLES.command};
+      grant usage, select on all sequences in schema public to ${ROLES.command};
+      grant select on all tables in schema public to ${ROLES.projector};
+    `);
+    await read.unsafe(`
+      revoke create on schema public from public;
+      grant usage on schema public to ${ROLES.query};
+      grant usage, create on schema public to ${ROLES.projector};
+      grant select on all tables in schema public to ${ROLES.query};
+      grant select, insert, update, delete, truncate on all tables in schema public to ${ROLES.projector};
+      grant usage, select on all sequences in schema public to ${ROLES.projector};
+      alter default privileges for role ${ROLES.projector} in schema public grant select on tables to ${ROLES.query};
+    `);
+  } finally {
+    await write.end();
+    await read.end();
+  }
+}
+
+async function ensureRole(sql: postgres.Sql, name: string, password: string, attributes: string): Promise<void> {
+  const [exists] = await sql`select 1 from pg_roles where rolname = ${name}`;
+  const verb = exists ? 'alter' : 'create';
+  // Passwords are generated base64url text: no quotes to escape, but escape anyway.
+  await sql.unsafe(`${verb} role ${name} login ${attributes} password '${password.replace(/'/g, "''")}'`);
+}
+
+export function appUrls(admin: AdminUrls, passwords: RolePasswords): AppUrls {
+  return {
+    DATABASE_URL: withCredentials(admin.write, ROLES.command, passwords.command),
+    READ_DATABASE_URL: withCredentials(admin.read, ROLES.query, passwords.query),
+    PROJECTOR_DATABASE_URL: withCredentials(admin.write, ROLES.projector, passwords.projector),
+    PROJECTOR_READ_DATABASE_URL: withCredentials(admin.read, ROLES.projector, passwords.projector),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+function withCredentials(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

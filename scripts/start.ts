@@ -1,0 +1,72 @@
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createWriteDb } from '@/db/clients';
+import { buildWebIfStale, ROOT, startProjector, startWeb } from './stack/appProcesses';
+import { startLocalStack, type LocalStack } from './stack/localStack';
+import { stopGroup } from './stack/processes';
+import { seedDemoData } from './seed/seedDemoData';
+
+/**
+ * `npm start`: the whole system on one machine, with demo data. Local Postgres and
+ * Meilisearch unless DATABASE_URL / READ_DATABASE_URL / MEILI_URL name existing ones.
+ */
+const COLORS: Record<string, string> = { setup: '36', postgres: '34', meili: '35', projector: '33', web: '32', seed: '36' };
+const log = (source: string, line: string) =>
+  process.stdout.write(`\x1b[${COLORS[source] ?? '37'}m[${source.padEnd(9)}]\x1b[0m ${line}\n`);
+const prefix = (source: string) => `\x1b[${COLORS[source]}m[${source.padEnd(9)}]\x1b[0m`;
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  let stack: LocalStack | undefined;
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('setup', 'stopping…');
+    for (const child of children.reverse()) await stopGroup(child);
+    await stack?.stop();
+    log('setup', 'stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    stack = await startLocalStack({
+      dataDir: join(ROOT, '.data'),
+      pgPort: Number(process.env.PG_PORT ?? 54329),
+      meiliPort: Number(process.env.MEILI_PORT ?? 7719),
+      external: {
+        databaseUrl: process.env.DATABASE_URL,
+        readDatabaseUrl: process.env.READ_DATABASE_URL,
+        meiliUrl: process.env.MEILI_URL,
+        meiliMasterKey: process.env.MEILI_MASTER_KEY,
+      },
+      log,
+    });
+    const write = createWriteDb(stack.env.DATABASE_URL, { max: 2 });
+    await seedDemoData(write.db, { products: Number(process.env.SEED_PRODUCTS ?? 300), log: (l) => log('seed', l) });
+    await write.sql.end();
+    buildWebIfStale((l) => log('setup', l));
+
+    const env = { ...stack.env, LOG_FORMAT: 'pretty' };
+    const projector = startProjector(env, { prefix: prefix('projector') });
+    children.push(projector);
+    const web = await startWeb(env, { port, host: process.env.HOST ?? '127.0.0.1', prefix: prefix('web') });
+    children.push(web.child);
+    for (const child of children) {
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        log('setup', `a process exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
+        void shutdown(1);
+      });
+    }
+    log('setup', `ready: ${web.url.replace('127.0.0.1', 'localhost')}  (admin@example.com / admin-demo-pass, viewer@example.com / viewer-demo-pass; Ctrl-C stops)`);
+  } catch (error) {
+    log('setup', `start failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const SORTS = ['relevance', 'price:asc', 'price:desc', 'updated:desc', 'name:asc'] as const;
+
+export const searchProductsInput = z.object({
+  q: z.string().max(200, 'Search text must be at most 200 characters').default(''),
+  filters: z
+    .object({
+      category: z.string().max(100).optional(),
+      brand: z.array(z.string().max(100)).max(20).optional(),
+      status: z.array(z.enum(['draft', 'active', 'archived'])).max(3).optional(),
+      tags: z.array(z.string().max(40)).max(20).optional(),
+      minPriceCents: z.number().int().min(0).optional(),
+      maxPriceCents: z.number().int().min(0).optional(),
+    })
+    .default({}),
+  sort: z.enum(SORTS).default('relevance'),
+  page: z.number().int().min(1).max(1000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type SearchProductsInput = z.infer<typeof searchProductsInput>;

@@ -1,0 +1,111 @@
+import type { Meilisearch } from 'meilisearch';
+import { FACETS, type ProductSearchDocument } from '@/projector/projections/productSearch/document';
+import type { SearchProductsInput } from './searchProducts.input';
+
+export interface ProductHit {
+  id: string;
+  sku: string;
+  name: string;
+  brand: string | null;
+  categoryPath: string[];
+  tags: string[];
+  priceCents: number;
+  currency: string;
+  status: string;
+  /** Text split into matched and unmatched pieces: rendered as text, never as HTML. */
+  highlights: { name: HighlightSegment[]; description: HighlightSegment[]; sku: HighlightSegment[] };
+}
+
+export interface HighlightSegment {
+  text: string;
+  match: boolean;
+}
+
+/** Private-use characters as highlight marks: they cannot be confused with document text or HTML. */
+const MARK_START = '\uE000';
+const MARK_END = '\uE001';
+
+export function toSegments(formatted: string): HighlightSegment[] {
+  const segments: HighlightSegment[] = [];
+  for (const [i, part] of formatted.split(MARK_START).entries()) {
+    const [matched, rest] = i === 0 ? [undefined, part] : (part.split(MARK_END) as [string, string | undefined]);
+    if (matched) segments.push({ text: matched, match: true });
+    if (rest) segments.push({ text: rest, match: false });
+  }
+  return segments;
+}
+
+export interface SearchProductsResult {
+  hits: ProductHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+  facets: Record<(typeof FACETS)[number], Record<string, number>>;
+  processingTimeMs: number;
+}
+
+const SORT_RULES: Record<SearchProductsInput['sort'], string[] | undefined> = {
+  relevance: undefined,
+  'price:asc': ['priceCents:asc'],
+  'price:desc': ['priceCents:desc'],
+  'updated:desc': ['updatedAt:desc'],
+  'name:asc': ['name:asc'],
+};
+
+/** Filter values go through a quoted, escaped literal: user text never becomes filter syntax. */
+const literal = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+export function buildFilter(filters: SearchProductsInput['filters']): string[] {
+  const clauses: string[] = [];
+  const anyOf = (field: string, values: string[] | undefined) => {
+    if (values && values.length > 0) clauses.push(`${field} IN [${values.map(literal).join(', ')}]`);
+  };
+  if (filters.category) clauses.push(`categoryPath = ${literal(filters.category)}`);
+  anyOf('brand', filters.brand);
+  anyOf('status', filters.status);
+  anyOf('tags', filters.tags);
+  if (filters.minPriceCents !== undefined) clauses.push(`priceCents >= ${filters.minPriceCents}`);
+  if (filters.maxPriceCents !== undefined) clauses.push(`priceCents <= ${filters.maxPriceCents}`);
+  return clauses;
+}
+
+export async function searchProducts(meili: Meilisearch, indexUid: string, input: SearchProductsInput): Promise<SearchProductsResult> {
+  const response = await meili.index<ProductSearchDocument>(indexUid).search(input.q, {
+    filter: buildFilter(input.filters),
+    sort: SORT_RULES[input.sort],
+    facets: [...FACETS],
+    page: input.page,
+    hitsPerPage: input.pageSize,
+    attributesToHighlight: ['name', 'description', 'sku'],
+    attributesToCrop: ['description'],
+    cropLength: 24,
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+  });
+  const facets = Object.fromEntries(FACETS.map((f) => [f, response.facetDistribution?.[f] ?? {}])) as SearchProductsResult['facets'];
+  return {
+    hits: response.hits.map((hit) => ({
+      id: hit.id,
+      sku: hit.sku,
+      name: hit.name,
+      brand: hit.brand,
+      categoryPath: hit.categoryPath,
+      tags: hit.tags,
+      priceCents: hit.priceCents,
+      currency: hit.currency,
+      status: hit.status,
+      highlights: {
+        name: toSegments(hit._formatted?.name ?? hit.name),
+        description: toSegments(hit._formatted?.description ?? ''),
+        sku: toSegments(hit._formatted?.sku ?? hit.sku),
+      },
+    })),
+    total: response.totalHits ?? 0,
+    page: response.page ?? input.page,
+    pageSize: response.hitsPerPage ?? input.pageSize,
+    totalPages: response.totalPages ?? 0,
+    facets,
+    processingTimeMs: response.processingTimeMs,
+  };
+}

@@ -1,0 +1,63 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWriteDb } from '@/db/clients';
+import { seedStaff } from '@/scripts/seed/seedDemoData';
+import { startProjector, startWeb } from '@/scripts/stack/appProcesses';
+import { startLocalStack, type StackEnv } from '@/scripts/stack/localStack';
+import { stopGroup } from '@/scripts/stack/processes';
+
+/** A throwaway stack on free loopback ports, in a temporary directory removed at the end. */
+export interface TestStack {
+  env: StackEnv & { MEILI_INDEX: string };
+  webUrl: string | undefined;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestStack(options: { web?: { port?: number }; projector?: boolean; verbose?: boolean }): Promise<TestStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'storefront-test-'));
+  const log = options.verbose ? (source: string, line: string) => process.stdout.write(`[${source}] ${line}\n`) : () => {};
+  const stack = await startLocalStack({ dataDir, pgPort: await freePort(), meiliPort: await freePort(), log });
+  const env = { ...stack.env, MEILI_INDEX: 'products', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: options.verbose ? 'info' : 'warn' };
+  const children: ChildProcess[] = [];
+  try {
+    const write = createWriteDb(env.DATABASE_URL, { max: 1 });
+    await seedStaff(write.db);
+    await write.sql.end();
+    if (options.projector) children.push(startProjector(env, { prefix: '[projector]' }));
+    let webUrl: string | undefined;
+    if (options.web) {
+      const web = await startWeb(env, { port: options.web.port ?? (await freePort()), ...(options.verbose && { prefix: '[web]' }) });
+      children.push(web.child);
+      webUrl = web.url;
+    }
+    return {
+      env,
+      webUrl,
+      async stop() {
+        for (const child of children) await stopGroup(child);
+        await stack.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    for (const child of children) await stopGroup(child);
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
