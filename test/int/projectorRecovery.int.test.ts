@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { random } from '@/scripts/seed/catalogData';
+import { waitFor } from '@/scripts/stack/processes';
+import { loginAs, type ApiClient } from '../support/api';
+import { ProjectorProcess, waitForCheckpoints } from '../support/projector';
+import { compareWithWriteModel } from '../support/readModels';
+
+const env = inject('stackEnv');
+const webUrl = inject('webUrl');
+const projector = new ProjectorProcess(env);
+const writeDb = postgres(env.ADMIN_DATABASE_URL, { max: 4, onnotice: () => {} });
+const readDb = postgres(env.ADMIN_READ_DATABASE_URL, { max: 2, onnotice: () => {} });
+let admin: ApiClient;
+const rnd = random(7);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const currentPosition = async () => (await writeDb<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`)[0]!.lsn;
+
+async function expectConverged() {
+  if (!projector.running) projector.start();
+  await waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, await currentPosition(), 90_000);
+  const models = await compareWithWriteModel(env);
+  expect(models.products.actual.length).toBe(models.products.expected.length);
+  expect(models.products.actual).toEqual(models.products.expected);
+  expect(models.categories.actual).toEqual(models.categories.expected);
+  expect(models.search.actual).toEqual(models.search.expected);
+  return models;
+}
+
+beforeAll(async () => {
+  admin = (await loginAs(webUrl, 'admin')).api;
+});
+
+afterAll(async () => {
+  await projector.stop();
+  await writeDb.end();
+  await readDb.end();
+});
+
+describe('projector recovery and convergence', () => {
+  it('builds the read models from a snapshot while writes race the initial load', async () => {
+    // Forget the read side entirely: the projector must rebuild from an exported snapshot.
+    await writeDb`select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = 'shop_projector' and not active`;
+    await readDb`delete from projection_checkpoints`;
+    await readDb`delete from product_summaries`;
+    const category = await admin.catalog.createCategory.mutate({ name: `Load race ${Date.now()}` });
+    for (let i = 0; i < 50; i++) {
+      await admin.catalog.createProduct.mutate({ sku: `LOAD-A${i}`, name: `Preloaded item ${i}`, priceCents: 100 + i, currency: 'EUR', categoryId: category.id });
+    }
+    projector.start();
+    for (let i = 0; i < 80; i++) {
+      await admin.catalog.createProduct.mutate({ sku: `LOAD-B${i}`, name: `Racing item ${i}`, priceCents: 200 + i, currency: 'EUR', categoryId: category.id });
+    }
+    const models = await expectConverged();
+    expect(models.products.actual.filter((p) => p.sku.startsWith('LOAD-'))).toHaveLength(130);
+  });
+
+  it('loses and doubles nothing when SIGKILLed at random moments during a burst', async () => {
+    if (!projector.running) projector.start();
+    const category = await admin.catalog.createCategory.mutate({ name: `Crash ${Date.now()}` });
+    const ids: string[] = [];
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; i < 160; i++) {
+        const p = await admin.catalog.createProduct.mutate({
+          sku: `CRASH-${i}`,
+          name: `Crash test item ${i}`,
+          priceCents: 1000 + i,
+          currency: 'EUR',
+          categoryId: category.id,
+          tags: [`t${i % 5}`],
+        });
+        ids.push(p.id);
+        if (i % 7 === 3) await writeDb`update products set price_cents = price_cents + 1, version = version + 1, updated_at = now() where id = ${ids[Math.floor(rnd() * ids.length)]!}`;
+        if (i % 11 === 5) await writeDb`delete from product_tags where product_id = ${ids[Math.floor(rnd() * ids.length)]!}`;
+        if (i % 40 === 20) await writeDb`update categories set name = ${`Crash renamed ${i}`}, version = version + 1 where id = ${category.id}`;
+      }
+      writing = false;
+    })();
+    let kills = 0;
+    while (writing || kills < 3) {
+      await sleep(150 + rnd() * 900);
+      await projector.kill();
+      kills += 1;
+      await sleep(rnd() * 300);
+      projector.start();
+    }
+    await writer;
+    expect(kills).toBeGreaterThanOrEqual(3);
+    const models = await expectConverged();
+    expect(models.products.actual.filter((p) => p.sku.startsWith('CRASH-'))).toHaveLength(160);
+    expect(models.categories.actual.find((c) => c.id === category.id)).toMatchObject({ productCount: 160, name: 'Crash renamed 140' });
+  });
+
+  it('keeps an unchanged TOASTed description when only the price changes', async () => {
+    const description = randomBytes(7500).toString('base64'); // ~10 KB that does not compress
+    const p = await admin.catalog.createProduct.mutate({ sku: 'TOAST-1', name: 'Long story', description, priceCents: 500, currency: 'EUR' });
+    await writeDb`update products set price_cents = 750, version = version + 1 where id = ${p.id}`;
+    await expectConverged();
+    const [row] = await readDb<{ description: string; price_cents: number }[]>`select description, price_cents from product_summaries where id = ${p.id}`;
+    expect(row).toEqual({ description, price_cents: 750 });
+  });
+
+  it('follows deletes and primary-key changes', async () => {
+    const gone = await admin.catalog.createProduct.mutate({ sku: 'DEL-1', name: 'Short-lived', priceCents: 1, currency: 'EUR', tags: ['temp'] });
+    const moved = await admin.catalog.createProduct.mutate({ sku: 'PK-1', name: 'Renumbered', priceCents: 1, currency: 'EUR' });
+    await expectConverged();
+    await writeDb`delete from products where id = ${gone.id}`;
+    const [{ id: newId }] = (await writeDb<{ id: string }[]>`update products set id = gen_random_uuid() where id = ${moved.id} returning id`) as unknown as [{ id: string }];
+    const models = await expectConverged();
+    const ids = models.products.actual.map((p) => p.id);
+    expect(ids).not.toContain(gone.id);
+    expect(ids).not.toContain(moved.id);
+    expect(ids).toContain(newId);
+  });
+
+  it('keeps acknowledging on a quiet database so the slot retains no WAL for nothing', async () => {
+    await expectConverged();
+    await writeDb`create table if not exists unprojected_noise (id serial primary key, at timestamptz default now())`;
+    await writeDb`insert into unprojected_noise default values`;
+    await writeDb`checkpoint`;
+    const target = await currentPosition();
+    await waitFor('the slot to confirm the quiet stretch', async () => {
+      const [slot] = await writeDb<{ confirmed: string; reached: boolean }[]>`
+        select confirmed_flush_lsn::text as confirmed, confirmed_flush_lsn >= ${target}::pg_lsn as reached
+          from pg_replication_slots where slot_name = 'shop_projector'`;
+      return slot?.reached === true;
+    }, 30_000, 100);
+  });
+
+  it('finishes cleanly on SIGTERM', async () => {
+    if (!projector.running) projector.start();
+    await sleep(500);
+    await projector.stop();
+    expect(projector.exitCode).toBe(0);
+  });
+});
