@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startTestStack } from '../support/testStack';
+import { startTestStack, type TestStack } from '../support/testStack';
 
 /** Integration tests share one real stack (Postgres + Meilisearch + the built web app); each file runs its own projector. */
 export default async function setup(project: TestProject) {
@@ -11,7 +11,7 @@ export default async function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    stackEnv: import('../support/testStack').TestStack['env'];
+    stackEnv: TestStack['env'];
     webUrl: string;
   }
 }

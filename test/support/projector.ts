@@ -4,7 +4,7 @@ import { stopGroup, waitFor } from '@/scripts/stack/processes';
 import { ALL_PROJECTIONS } from '@/projector/checkpoints';
 import postgres from 'postgres';
 
-type Env = Record<string, string | undefined>;
+type Env = { [key: string]: string | undefined } | object;
 
 /** The real projector process, started, killed and restarted by tests. */
 export class ProjectorProcess {
@@ -14,7 +14,7 @@ export class ProjectorProcess {
   constructor(private readonly env: Env) {}
 
   start(): void {
-    this.child = startProjector({ ...this.env, LOG_LEVEL: 'info' });
+    this.child = startProjector({ ...(this.env as Record<string, string>), LOG_LEVEL: 'info' });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
         this.output.push(chunk.toString());
