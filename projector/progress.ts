@@ -8,7 +8,10 @@ export function progressReporter(log: Logger, label: string, total: number) {
   let done = 0;
   let lastLog = 0;
   const tty = Boolean(process.stderr.isTTY) && process.env.LOG_FORMAT === 'pretty';
+  let lastRendered = -1;
   const render = () => {
+    if (done === lastRendered) return;
+    lastRendered = done;
     const ratio = total > 0 ? Math.min(1, done / total) : 1;
     const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
     if (tty) {

@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { waitFor } from './processes';
 
 const EXPECTED_VERSION = /^meilisearch 1\.21\./;
+/** Meilisearch opens with an ASCII-art banner and links; keep warnings, errors and the facts. */
+const WORTH_SHOWING = /WARN|ERROR|Server listening|Package version|Database path/;
 
 export interface MeiliServer {
   url: string;
@@ -64,7 +66,7 @@ export async function startMeilisearch(options: {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       tail.push(line);
       if (tail.length > 30) tail.shift();
-      options.onLog?.(line);
+      if (WORTH_SHOWING.test(line)) options.onLog?.(line);
     }
   };
   child.stdout?.on('data', onData);

@@ -33,15 +33,8 @@ export const FACETS = ['categoryPath', 'brand', 'status', 'tags'] as const;
 
 /** Create the index with its primary key and settings; idempotent, and waited for. */
 export async function ensureProductIndex(client: Meilisearch, uid: string, timeoutMs = 60_000): Promise<void> {
-  const exists = await client
-    .index(uid)
-    .getRawInfo()
-    .then(() => true)
-    .catch((error: { cause?: { code?: string } }) => {
-      if (error.cause?.code === 'index_not_found') return false;
-      throw error;
-    });
-  if (!exists) await assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: timeoutMs }));
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  if (!results.some((index) => index.uid === uid)) await assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: timeoutMs }));
   await assertSucceeded(await client.index(uid).updateSettings(PRODUCT_INDEX_SETTINGS).waitTask({ timeout: timeoutMs }));
 }
 
