@@ -59,7 +59,7 @@ export async function startMeilisearch(options: {
       '--no-analytics',
       '--log-level', 'WARN',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dbPath },
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dbPath, detached: true }, // own group, like Postgres
   );
   const tail: string[] = [];
   const onData = (chunk: Buffer) => {

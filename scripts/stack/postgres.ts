@@ -36,6 +36,9 @@ export async function startPostgres(options: {
   const child = spawn(join(PG_BIN, 'postgres'), ['-D', clusterDir, '-p', String(options.port)], {
     ...runAs,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: a Ctrl-C in the terminal reaches only the orchestrator, which stops
+    // the app processes first and the databases last.
+    detached: true,
   });
   const output: string[] = [];
   const onData = (chunk: Buffer) => {
