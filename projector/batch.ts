@@ -6,8 +6,14 @@ import type { SourceTransaction } from './source/transactions';
 export interface Batch {
   touches: Touches;
   endLsn: string;
-  lastCommitTime: Date;
+  /** Null for a quiet stretch, which moves positions but holds no commit. */
+  lastCommitTime: Date | null;
   transactions: number;
+}
+
+/** No change up to `lsn`: applying it only moves checkpoints. */
+export function quietBatch(lsn: string): Batch {
+  return { touches: emptyTouches(), endLsn: lsn, lastCommitTime: null, transactions: 0 };
 }
 
 export class Batcher {

@@ -1,25 +1,29 @@
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
-import type { Applier } from './applier';
-import { Batcher } from './batch';
-import { lowestCheckpoint } from './checkpoints';
+import { Batcher, quietBatch, type Batch } from './batch';
+import { lowestCheckpoint, type Checkpoints } from './checkpoints';
+import type { SearchLane } from './searchLane';
 import type { ReplicationStream, StreamHandlers } from './source/stream';
 import type { SourceTransaction } from './source/transactions';
+import type { SqlLane } from './sqlLane';
 
 /**
- * Between the stream and the projections: gathers transactions into batches, applies them
- * strictly one after another, and acknowledges the slot up to the lowest durable checkpoint.
- * While the stream delivers quickly, batches grow (catch-up); when it pauses, the batch in
- * hand is applied at once (low lag). A full batch blocks the stream until it is applied.
+ * Between the stream and the projections: gathers transactions into batches, applies them to
+ * the SQL read models strictly one after another, hands them on to the search lane, and
+ * acknowledges the slot up to the lowest durable checkpoint. While the stream delivers
+ * quickly, batches grow (catch-up); when it pauses, the batch in hand is applied at once
+ * (low lag). A full batch blocks the stream until it is applied (bounded memory).
  */
 export class Pipeline implements StreamHandlers {
   private readonly batcher: Batcher;
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
   private stream: ReplicationStream | undefined;
+  private failure: unknown;
 
   constructor(
-    private readonly applier: Applier,
+    private readonly lanes: { sql: SqlLane; search: SearchLane },
+    private readonly checkpoints: Checkpoints,
     private readonly log: Logger,
     maxBatchChanges: number,
   ) {
@@ -43,13 +47,12 @@ export class Pipeline implements StreamHandlers {
     }
   }
 
+  /** Everything received before `lsn` has been handed over: a quiet stretch to move past. */
   onCaughtUp(lsn: string): void {
     if (!this.batcher.empty) return;
-    const lowest = lowestCheckpoint(this.applier.checkpoints);
+    const lowest = lowestCheckpoint(this.checkpoints);
     if (lowest && compareLsn(lowest, lsn) >= 0) return;
-    this.enqueue(async () => {
-      if (await this.applier.advanceIdle(lsn)) await this.acknowledge();
-    }).catch((error: unknown) => this.stream?.fail(error));
+    this.enqueue(() => this.applyBatch(quietBatch(lsn))).catch((error: unknown) => this.stream?.fail(error));
   }
 
   /** Apply whatever has been gathered (after everything queued before it). */
@@ -58,23 +61,33 @@ export class Pipeline implements StreamHandlers {
       const batch = this.batcher.take();
       if (!batch) return;
       const started = performance.now();
-      await this.applier.apply(batch);
-      await this.acknowledge();
+      await this.applyBatch(batch);
       this.log.debug(
         { lsn: batch.endLsn, transactions: batch.transactions, changes: batch.touches.changeCount, ms: Math.round(performance.now() - started) },
-        'batch applied',
+        'batch applied to SQL read models',
       );
     });
   }
 
-  /** Resolves when everything handed over so far has been applied. */
+  /** Resolves when everything handed over so far is in the SQL read models. */
   drain(): Promise<void> {
     return this.flush();
   }
 
+  async acknowledge(): Promise<void> {
+    const lowest = lowestCheckpoint(this.checkpoints);
+    if (lowest) await this.stream?.acknowledge(lowest);
+  }
+
+  private async applyBatch(batch: Batch): Promise<void> {
+    await this.lanes.sql.apply(batch);
+    this.lanes.search.offer(batch);
+    await this.acknowledge();
+  }
+
   /**
    * Steps run strictly in order. After one fails nothing else runs in this session: a later
-   * step (an idle skip, say) must never move a checkpoint past a batch that was not applied.
+   * step (a quiet-stretch skip, say) must never move a checkpoint past a batch not applied.
    */
   private enqueue(step: () => Promise<void>): Promise<void> {
     const next = this.chain.then(async () => {
@@ -88,12 +101,5 @@ export class Pipeline implements StreamHandlers {
     });
     this.chain = next.catch(() => {});
     return next;
-  }
-
-  private failure: unknown;
-
-  private async acknowledge(): Promise<void> {
-    const lowest = lowestCheckpoint(this.applier.checkpoints);
-    if (lowest) await this.stream?.acknowledge(lowest);
   }
 }

@@ -5,11 +5,11 @@ import { PROJECTED_TABLES } from '@/db/write/schema';
 import type { ProjectorEnv } from '@/lib/env';
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
-import { Applier } from './applier';
 import { ALL_PROJECTIONS, lowestCheckpoint, readCheckpoints } from './checkpoints';
 import { loadFromSnapshot } from './initialLoad';
 import { Pipeline } from './pipeline';
-import { ensureProductIndex } from './projections/productSearch/document';
+import { SearchLane } from './searchLane';
+import { SqlLane } from './sqlLane';
 import { createSlotWithSnapshot, dropSlot, readSlot } from './source/slot';
 import { ReplicationStream } from './source/stream';
 
@@ -25,7 +25,7 @@ export class ProjectorRunner {
   private readonly read: ReturnType<typeof createReadDb>;
   private readonly meili: Meilisearch;
   private stopping = false;
-  private current: { stream: ReplicationStream; pipeline: Pipeline } | undefined;
+  private current: { stream: ReplicationStream; pipeline: Pipeline; search: SearchLane } | undefined;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -34,7 +34,8 @@ export class ProjectorRunner {
   ) {
     this.source = postgres(env.PROJECTOR_DATABASE_URL, { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } });
     this.read = createReadDb(env.PROJECTOR_READ_DATABASE_URL, { max: 4, applicationName: 'projector' });
-    this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
+    // A bounded request time: a hung Meilisearch turns into a retry instead of a stuck lane.
+    this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 30_000 });
   }
 
   async run(): Promise<void> {
@@ -66,28 +67,34 @@ export class ProjectorRunner {
     const current = this.current;
     if (current) {
       await current.pipeline.drain().catch(() => {});
+      await current.search.stop();
       await current.stream.stop();
     }
   }
 
   private async session(): Promise<void> {
-    await ensureProductIndex(this.meili, this.env.MEILI_INDEX);
     const startLsn = await this.prepareSlot();
     if (this.stopping) return;
     const checkpoints = await readCheckpoints(this.read.db);
-    const applier = new Applier({ source: this.source, read: this.read.db, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log }, checkpoints);
-    const pipeline = new Pipeline(applier, this.log, this.env.PROJECTOR_BATCH_CHANGES);
+    const sql = new SqlLane(this.source, this.read.db, checkpoints);
+    const search = new SearchLane(
+      { source: this.source, read: this.read.db, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
+      checkpoints,
+      () => pipeline.acknowledge(),
+    );
+    const pipeline: Pipeline = new Pipeline({ sql, search }, checkpoints, this.log, this.env.PROJECTOR_BATCH_CHANGES);
     const stream = new ReplicationStream(
       { connectionString: this.env.PROJECTOR_DATABASE_URL, slot: this.env.REPLICATION_SLOT, tables: PROJECTED_TABLES, log: this.log },
       pipeline,
     );
     pipeline.attach(stream);
-    this.current = { stream, pipeline };
+    this.current = { stream, pipeline, search };
     this.log.info({ lsn: startLsn, slot: this.env.REPLICATION_SLOT }, 'streaming');
     try {
       await stream.run(startLsn);
     } finally {
       this.current = undefined;
+      await search.stop();
     }
   }
 

@@ -57,3 +57,16 @@ function addKeys(into: Set<string>, change: RowMessage, column: string): void {
     if (typeof value === 'string') into.add(value);
   }
 }
+
+/** Fold `from` into `into`: keys are a set, so waiting work stays as large as the distinct keys. */
+export function mergeTouches(into: Touches, from: Touches): void {
+  for (const id of from.productIds) into.productIds.add(id);
+  for (const id of from.categoryIds) into.categoryIds.add(id);
+  into.allProducts ||= from.allProducts;
+  into.categoryTree ||= from.categoryTree;
+  into.changeCount += from.changeCount;
+}
+
+export function touchesAnything(t: Touches): boolean {
+  return t.productIds.size > 0 || t.categoryIds.size > 0 || t.allProducts || t.categoryTree;
+}

@@ -137,3 +137,33 @@ describe('projector recovery and convergence', () => {
     expect(projector.exitCode).toBe(0);
   });
 });
+
+describe('search index outage', () => {
+  it('keeps the SQL read models fresh while Meilisearch is unreachable, then the index catches up', async () => {
+    await expectConverged();
+    await projector.stop();
+    const deadPort = 1; // nothing listens there: connection refused, like a stopped Meilisearch
+    const cutOff = new ProjectorProcess({ ...env, MEILI_URL: `http://127.0.0.1:${deadPort}` });
+    cutOff.start();
+    try {
+      const [searchBefore] = await readDb<{ lsn: string }[]>`select lsn::text as lsn from projection_checkpoints where projection = 'product_search'`;
+      const made = [];
+      for (let i = 0; i < 5; i++) {
+        made.push(await admin.catalog.createProduct.mutate({ sku: `OUTAGE-${i}`, name: `Outage item ${i}`, priceCents: 100, currency: 'EUR' }));
+      }
+      const last = made.at(-1)!;
+      expect((await admin.catalog.product.query({ id: last.id, after: last.position })).fresh).toBe(true);
+      const [searchDuring] = await readDb<{ lsn: string }[]>`select lsn::text as lsn from projection_checkpoints where projection = 'product_search'`;
+      expect(searchDuring!.lsn).toBe(searchBefore!.lsn);
+      // The slot keeps what the index has not applied.
+      const [slot] = await writeDb<{ held: boolean }[]>`
+        select confirmed_flush_lsn <= ${searchBefore!.lsn}::pg_lsn as held from pg_replication_slots where slot_name = 'shop_projector'`;
+      expect(slot!.held).toBe(true);
+      expect((await admin.search.products.query({ q: 'Outage item' })).hits.filter((h) => h.sku.startsWith('OUTAGE-'))).toHaveLength(0);
+    } finally {
+      await cutOff.stop();
+    }
+    const models = await expectConverged();
+    expect(models.search.actual.filter((d) => String(d.sku).startsWith('OUTAGE-'))).toHaveLength(5);
+  });
+});
