@@ -31,6 +31,31 @@ const projectorEnvSchema = z.object({
   PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9479),
 });
 
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** What `npm start` itself reads: all optional; given URLs switch off the local services. */
+const startEnvSchema = z
+  .object({
+    DATABASE_URL: postgresUrl.optional(),
+    READ_DATABASE_URL: postgresUrl.optional(),
+    MEILI_URL: z.string().url().optional(),
+    MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PG_PORT: port.default(54329),
+    MEILI_PORT: port.default(7719),
+    SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  })
+  .refine((env) => !env.READ_DATABASE_URL || env.DATABASE_URL, {
+    path: ['DATABASE_URL'],
+    message: 'is needed when READ_DATABASE_URL is set',
+  })
+  .refine((env) => !env.MEILI_URL || env.MEILI_MASTER_KEY, {
+    path: ['MEILI_MASTER_KEY'],
+    message: 'is needed when MEILI_URL is set',
+  });
+
+export type StartEnv = z.infer<typeof startEnvSchema>;
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export type ProjectorEnv = z.infer<typeof projectorEnvSchema>;
 
@@ -43,7 +68,7 @@ function parseEnv<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T>
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    const missing = source[name] === undefined || source[name] === '';
+    const missing = (source[name] === undefined || source[name] === '') && issue.code !== 'custom';
     return `  ${name}: ${missing ? 'is not set' : issue.message}`;
   });
   throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
@@ -54,6 +79,10 @@ export function getServerEnv(source: EnvSource = process.env): ServerEnv {
   if (source !== process.env) return parseEnv(serverEnvSchema, source);
   serverEnv ??= parseEnv(serverEnvSchema, source);
   return serverEnv;
+}
+
+export function getStartEnv(source: EnvSource = process.env): StartEnv {
+  return parseEnv(startEnvSchema, source);
 }
 
 export function getProjectorEnv(source: EnvSource = process.env): ProjectorEnv {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getProjectorEnv, getServerEnv } from './env';
+import { getProjectorEnv, getServerEnv, getStartEnv } from './env';
 
 const valid = {
   DATABASE_URL: 'postgres://cmd:pw@127.0.0.1:5432/shop',
@@ -29,5 +29,17 @@ describe('environment validation', () => {
       PROJECTOR_READ_DATABASE_URL: valid.READ_DATABASE_URL,
     });
     expect(env.REPLICATION_SLOT).toBe('shop_projector');
+  });
+});
+
+describe('npm start settings', () => {
+  it('needs nothing and defaults the local ports', () => {
+    expect(getStartEnv({})).toMatchObject({ PORT: 3000, PG_PORT: 54329, MEILI_PORT: 7719, SEED_PRODUCTS: 300 });
+  });
+
+  it('explains settings that do not go together or do not parse', () => {
+    expect(() => getStartEnv({ PORT: 'eighty' })).toThrow(/PORT: Invalid input: expected number/);
+    expect(() => getStartEnv({ MEILI_URL: 'http://127.0.0.1:7700' })).toThrow(/MEILI_MASTER_KEY: is needed when MEILI_URL is set/);
+    expect(() => getStartEnv({ READ_DATABASE_URL: valid.READ_DATABASE_URL })).toThrow(/DATABASE_URL: is needed when READ_DATABASE_URL is set/);
   });
 });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createWriteDb } from '@/db/clients';
+import { EnvError, getStartEnv, type StartEnv } from '@/lib/env';
 import { buildWebIfStale, ROOT, startProjector, startWeb } from './stack/appProcesses';
 import { startLocalStack, type LocalStack } from './stack/localStack';
 import { stopGroup } from './stack/processes';
@@ -15,8 +16,20 @@ const log = (source: string, line: string) =>
   process.stdout.write(`\x1b[${COLORS[source] ?? '37'}m[${source.padEnd(9)}]\x1b[0m ${line}\n`);
 const prefix = (source: string) => `\x1b[${COLORS[source]}m[${source.padEnd(9)}]\x1b[0m`;
 
+function readSettings(): StartEnv {
+  try {
+    return getStartEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
+  const settings = readSettings();
   let stack: LocalStack | undefined;
   const children: ChildProcess[] = [];
   let stopping = false;
@@ -35,25 +48,25 @@ async function main(): Promise<void> {
   try {
     stack = await startLocalStack({
       dataDir: join(ROOT, '.data'),
-      pgPort: Number(process.env.PG_PORT ?? 54329),
-      meiliPort: Number(process.env.MEILI_PORT ?? 7719),
+      pgPort: settings.PG_PORT,
+      meiliPort: settings.MEILI_PORT,
       external: {
-        databaseUrl: process.env.DATABASE_URL,
-        readDatabaseUrl: process.env.READ_DATABASE_URL,
-        meiliUrl: process.env.MEILI_URL,
-        meiliMasterKey: process.env.MEILI_MASTER_KEY,
+        databaseUrl: settings.DATABASE_URL,
+        readDatabaseUrl: settings.READ_DATABASE_URL,
+        meiliUrl: settings.MEILI_URL,
+        meiliMasterKey: settings.MEILI_MASTER_KEY,
       },
       log,
     });
     const write = createWriteDb(stack.env.DATABASE_URL, { max: 2 });
-    await seedDemoData(write.db, { products: Number(process.env.SEED_PRODUCTS ?? 300), log: (l) => log('seed', l) });
+    await seedDemoData(write.db, { products: settings.SEED_PRODUCTS, log: (l) => log('seed', l) });
     await write.sql.end();
     buildWebIfStale((l) => log('setup', l));
 
     const env = { ...stack.env, LOG_FORMAT: 'pretty' };
     const projector = startProjector(env, { prefix: prefix('projector') });
     children.push(projector);
-    const web = await startWeb(env, { port, host: process.env.HOST ?? '127.0.0.1', prefix: prefix('web') });
+    const web = await startWeb(env, { port: settings.PORT, host: settings.HOST, prefix: prefix('web') });
     children.push(web.child);
     for (const child of children) {
       child.once('exit', (code, signal) => {
