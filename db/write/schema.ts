@@ -83,6 +83,131 @@ export const productTags = pgTable(
   ],
 );
 
+export const warehouses = pgTable(
+  'warehouses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('warehouses_code_check', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9-]{0,15}$'`),
+    check('warehouses_name_check', sql`length(btrim(${t.name})) between 1 and 100`),
+    check('warehouses_version_check', sql`${t.version} > 0`),
+  ],
+);
+
+/** Stock of one product in one warehouse; the key carries the product, so deletes still name it. */
+export const stockLevels = pgTable(
+  'stock_levels',
+  {
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    warehouseId: uuid('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    quantity: integer('quantity').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.warehouseId] }),
+    index('stock_levels_warehouse_idx').on(t.warehouseId),
+    check('stock_levels_quantity_check', sql`${t.quantity} >= 0`),
+    check('stock_levels_version_check', sql`${t.version} > 0`),
+  ],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('customers_email_check', sql`${t.email} = lower(${t.email}) and ${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+    check('customers_name_check', sql`length(btrim(${t.name})) between 1 and 200`),
+    check('customers_version_check', sql`${t.version} > 0`),
+  ],
+);
+
+export const ORDER_STATUSES = ['placed', 'paid', 'shipped', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('placed'),
+    currency: text('currency').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    version: integer('version').notNull().default(1),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('orders_customer_idx').on(t.customerId),
+    check('orders_status_check', sql`${t.status} in ('placed', 'paid', 'shipped', 'cancelled')`),
+    check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('orders_total_check', sql`${t.totalCents} >= 0`),
+    check('orders_version_check', sql`${t.version} > 0`),
+  ],
+);
+
+/** One line per product; the unit price is captured when the order is placed. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.lineNo] }),
+    unique('order_lines_product_key').on(t.orderId, t.productId),
+    index('order_lines_product_idx').on(t.productId),
+    check('order_lines_quantity_check', sql`${t.quantity} > 0`),
+    check('order_lines_line_no_check', sql`${t.lineNo} > 0`),
+    check('order_lines_price_check', sql`${t.unitPriceCents} >= 0`),
+  ],
+);
+
+/** Which warehouse gave how many units of a line: what a cancellation puts back. */
+export const orderAllocations = pgTable(
+  'order_allocations',
+  {
+    orderId: uuid('order_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    warehouseId: uuid('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.lineNo, t.warehouseId] }),
+    foreignKey({ columns: [t.orderId, t.lineNo], foreignColumns: [orderLines.orderId, orderLines.lineNo] }).onDelete('cascade'),
+    check('order_allocations_quantity_check', sql`${t.quantity} > 0`),
+  ],
+);
+
 export const STAFF_ROLES = ['admin', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commandIdField } from './aggregate.input';
 
 export const MAX_PRICE_CENTS = 100_000_000; // one million in major units: far inside exact JSON numbers
 
@@ -29,6 +30,6 @@ export const createProductInput = z.object({
     .default([])
     .transform((tags) => [...new Set(tags)]),
   status: z.enum(['draft', 'active'], { error: 'Status is draft or active' }).default('active'),
-  commandId: z.uuid('commandId must be a UUID').optional(),
+  commandId: commandIdField,
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;

@@ -37,7 +37,9 @@ export interface Decision {
 /**
  * The shell around every command: replay check → one transaction (handler + journal row)
  * → consistency token. A repeated `commandId` returns the first result and writes nothing,
- * also when the repeats race: the unique journal key lets exactly one of them commit.
+ * also when the repeats race: a transaction-scoped advisory lock on the `commandId` makes
+ * them queue, and each re-reads the journal once it holds the lock. The unique journal key
+ * stays as the last line of defence.
  */
 export async function runCommand(
   deps: CommandDeps,
@@ -46,10 +48,15 @@ export async function runCommand(
 ): Promise<CommandResult> {
   if (meta.commandId) {
     const prior = await findPriorResult(deps.db, meta);
-    if (prior) return prior;
+    if (prior) return withPosition(deps.db, prior);
   }
   try {
     const outcome = await deps.db.transaction(async (tx) => {
+      if (meta.commandId) {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${meta.commandId}, 0))`);
+        const prior = await findPriorResult(tx, meta);
+        if (prior) return prior;
+      }
       const decision = await handler(tx);
       const result = { id: decision.aggregateId, version: decision.version };
       await tx.insert(journal).values({
@@ -66,18 +73,22 @@ export async function runCommand(
       });
       return result;
     });
-    return { ...outcome, position: await currentPosition(deps.db) };
+    return withPosition(deps.db, outcome);
   } catch (error) {
     const pg = pgError(error);
     if (meta.commandId && pg?.code === UNIQUE_VIOLATION && pg.constraint === 'journal_command_id_unique') {
       const prior = await findPriorResult(deps.db, meta);
-      if (prior) return prior;
+      if (prior) return withPosition(deps.db, prior);
     }
     throw error;
   }
 }
 
-async function findPriorResult(db: WriteDb, meta: CommandMeta): Promise<CommandResult | undefined> {
+async function withPosition(db: WriteDb, result: { id: string; version: number }): Promise<CommandResult> {
+  return { id: result.id, version: result.version, position: await currentPosition(db) };
+}
+
+async function findPriorResult(db: WriteDb | WriteTx, meta: CommandMeta): Promise<{ id: string; version: number } | undefined> {
   const [row] = await db
     .select({ command: journal.command, result: journal.result })
     .from(journal)
@@ -88,8 +99,7 @@ async function findPriorResult(db: WriteDb, meta: CommandMeta): Promise<CommandR
       rule: 'command-id-reuse',
     });
   }
-  const result = row.result as { id: string; version: number };
-  return { id: result.id, version: result.version, position: await currentPosition(db) };
+  return row.result as { id: string; version: number };
 }
 
 /** Read after the commit returned, so it is at or after the commit record's end. */

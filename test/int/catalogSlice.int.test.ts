@@ -83,7 +83,7 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
     const commandId = randomUUID();
     const input = { sku: 'IDEM-1', name: 'Idempotent Kettle', priceCents: 4500, currency: 'EUR', commandId };
     const before = await countRows();
-    const results = await Promise.all(Array.from({ length: 6 }, () => admin.catalog.createProduct.mutate(input)));
+    const results = await Promise.all(Array.from({ length: 12 }, () => admin.catalog.createProduct.mutate(input)));
     const again = await admin.catalog.createProduct.mutate(input);
     expect(new Set([...results, again].map((r) => r.id)).size).toBe(1);
     const after = await countRows();
