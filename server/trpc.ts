@@ -17,7 +17,10 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors = cause instanceof z.ZodError ? (z.flattenError(cause).fieldErrors as Record<string, string[]>) : undefined;
+    const flat = cause instanceof z.ZodError ? z.flattenError(cause) : undefined;
+    const fieldErrors = flat
+      ? { ...(flat.formErrors.length > 0 && { _form: flat.formErrors }), ...(flat.fieldErrors as Record<string, string[]>) }
+      : undefined;
     const domain = cause instanceof DomainError ? cause.details : undefined;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
@@ -30,6 +33,8 @@ const t = initTRPC.context<Context>().create({
         fieldErrors: fieldErrors ?? domain?.fields ?? null,
         rule: domain?.rule ?? null,
         currentVersion: domain?.currentVersion ?? null,
+        /** The facts behind a refusal, e.g. `{ available, requested }` for missing stock. */
+        details: domain ?? null,
       },
     };
   },

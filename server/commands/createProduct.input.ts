@@ -9,27 +9,35 @@ export const productTag = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Tags use letters, digits and dashes (up to 40)');
 
+/** The product fields' rules, shared by the commands that create and edit products. */
+export const productNameField = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
+export const productDescriptionField = z.string().max(20_000, 'Description must be at most 20,000 characters');
+export const productBrandField = z.string().trim().max(100, 'Brand must be at most 100 characters');
+export const productCategoryIdField = z.uuid('Category must be a category id');
+export const priceCentsField = z
+  .number({ error: 'Price must be a number of cents' })
+  .int('Price must be a whole number of cents')
+  .min(0, 'Price cannot be negative')
+  .max(MAX_PRICE_CENTS, 'Price is too large');
+export const productTagsField = z
+  .array(productTag)
+  .max(20, 'At most 20 tags')
+  .transform((tags) => [...new Set(tags)]);
+export const productStatusField = z.enum(['draft', 'active'], { error: 'Status is draft or active' });
+
 export const createProductInput = z.object({
   sku: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'SKU uses letters, digits, dot, dash or underscore (up to 64)'),
-  name: z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters'),
-  description: z.string().max(20_000, 'Description must be at most 20,000 characters').default(''),
-  brand: z.string().trim().max(100, 'Brand must be at most 100 characters').optional(),
-  categoryId: z.uuid('Category must be a category id').optional(),
-  priceCents: z
-    .number({ error: 'Price must be a number of cents' })
-    .int('Price must be a whole number of cents')
-    .min(0, 'Price cannot be negative')
-    .max(MAX_PRICE_CENTS, 'Price is too large'),
+  name: productNameField,
+  description: productDescriptionField.default(''),
+  brand: productBrandField.optional(),
+  categoryId: productCategoryIdField.optional(),
+  priceCents: priceCentsField,
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Currency is a three-letter ISO code such as EUR'),
-  tags: z
-    .array(productTag)
-    .max(20, 'At most 20 tags')
-    .default([])
-    .transform((tags) => [...new Set(tags)]),
-  status: z.enum(['draft', 'active'], { error: 'Status is draft or active' }).default('active'),
+  tags: productTagsField.default([]),
+  status: productStatusField.default('active'),
   commandId: commandIdField,
 });
 export type CreateProductInput = z.infer<typeof createProductInput>;

@@ -1,0 +1,14 @@
+import { adjustStock } from '../commands/adjustStock';
+import { adjustStockInput } from '../commands/adjustStock.input';
+import { createWarehouse } from '../commands/createWarehouse';
+import { createWarehouseInput } from '../commands/createWarehouse.input';
+import { adminProcedure, router } from '../trpc';
+
+export const inventoryRouter = router({
+  createWarehouse: adminProcedure
+    .input(createWarehouseInput)
+    .mutation(({ ctx, input }) => createWarehouse({ db: ctx.services.write.db }, ctx.user, input)),
+  adjustStock: adminProcedure
+    .input(adjustStockInput)
+    .mutation(({ ctx, input }) => adjustStock({ db: ctx.services.write.db }, ctx.user, input)),
+});
