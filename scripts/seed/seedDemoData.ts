@@ -7,6 +7,7 @@ import { createProduct } from '@/server/commands/createProduct';
 import { createProductInput } from '@/server/commands/createProduct.input';
 import type { Actor } from '@/server/commands/runCommand';
 import { CATEGORY_SEEDS, generateProducts } from './catalogData';
+import { seedOperations } from './seedOperations';
 
 /** The demo logins the README shows. */
 export const DEMO_USERS = [
@@ -44,11 +45,13 @@ export async function seedDemoData(db: WriteDb, options: { products: number; log
     }
   }
   const products = generateProducts(options.products);
+  const created = [];
   for (const [i, p] of products.entries()) {
     const input = createProductInput.parse({ ...p, categoryId: leafIds.get(p.categoryPath.join('/')) });
-    await createProduct(deps, admin, input);
+    created.push({ id: (await createProduct(deps, admin, input)).id, currency: input.currency, status: input.status });
     if ((i + 1) % 100 === 0) options.log(`seeded ${i + 1}/${products.length} products`);
   }
   options.log(`seeded ${DEMO_USERS.length} staff accounts, ${leafIds.size} categories, ${products.length} products`);
+  await seedOperations(db, admin, created, { customers: 40, orders: 60, log: options.log });
   return true;
 }
