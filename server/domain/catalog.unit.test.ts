@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '@/test/support/refusal';
 import {
   assertEditable,
   assertNoCategoryCycle,
@@ -12,7 +13,6 @@ import {
   type CategoryState,
   type ProductState,
 } from './catalog';
-import { DomainError } from './errors';
 
 const LIGHTING = '00000000-0000-4000-8000-000000000001';
 const LAMPS = '00000000-0000-4000-8000-000000000002';
@@ -35,27 +35,17 @@ const product = (overrides: Partial<ProductState> = {}): ProductState => ({
   ...overrides,
 });
 
-/** The DomainError a call throws, so tests can look at its code, message and details. */
-function refusal(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 describe('category cycle rule', () => {
   it('refuses a category under itself', () => {
-    const error = refusal(() => assertNoCategoryCycle(lamps, { id: LAMPS, name: 'Lamps' }, new Set()));
+    const error = refusalOf(() => assertNoCategoryCycle(lamps, { id: LAMPS, name: 'Lamps' }, new Set()));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toMatchObject({ rule: 'category-cycle', fields: { parentId: [error.message] } });
     expect(error.message).toBe('"Lamps" cannot be placed under itself');
   });
 
   it('refuses a category under one of its descendants', () => {
-    const error = refusal(() => assertNoCategoryCycle(lamps, { id: DESK_LAMPS, name: 'Desk lamps' }, new Set([DESK_LAMPS])));
+    const error = refusalOf(() => assertNoCategoryCycle(lamps, { id: DESK_LAMPS, name: 'Desk lamps' }, new Set([DESK_LAMPS])));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details.rule).toBe('category-cycle');
     expect(error.message).toBe('"Lamps" cannot be placed under "Desk lamps", which is one of its own subcategories');
@@ -100,11 +90,11 @@ describe('category change', () => {
   });
 
   it('applies the cycle rule to moves', () => {
-    expect(refusal(() => decideCategoryChange(lamps, { parentId: LAMPS }, lampsTree({ id: LAMPS, name: 'Lamps' }))).details.rule).toBe(
+    expect(refusalOf(() => decideCategoryChange(lamps, { parentId: LAMPS }, lampsTree({ id: LAMPS, name: 'Lamps' }))).details.rule).toBe(
       'category-cycle',
     );
     expect(
-      refusal(() => decideCategoryChange(lamps, { parentId: DESK_LAMPS }, lampsTree({ id: DESK_LAMPS, name: 'Desk lamps' }))).details.rule,
+      refusalOf(() => decideCategoryChange(lamps, { parentId: DESK_LAMPS }, lampsTree({ id: DESK_LAMPS, name: 'Desk lamps' }))).details.rule,
     ).toBe('category-cycle');
   });
 
@@ -127,7 +117,7 @@ describe('archived products', () => {
       () => decideProductEdit(archived, [], { name: 'New name' }),
       () => decidePriceChange(archived, 2000),
     ]) {
-      const error = refusal(call);
+      const error = refusalOf(call);
       expect(error.code).toBe('RULE_VIOLATION');
       expect(error.details.rule).toBe('archived-product');
       expect(error.message).toBe('"Desk lamp" (SKU LAMP-1) is archived; restore it first to change it');
@@ -222,7 +212,7 @@ describe('archive and restore', () => {
   });
 
   it('refuses to archive an archived product', () => {
-    const error = refusal(() => decideArchive(product({ status: 'archived' })));
+    const error = refusalOf(() => decideArchive(product({ status: 'archived' })));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details.rule).toBe('already-archived');
     expect(error.message).toBe('"Desk lamp" (SKU LAMP-1) is already archived');
@@ -240,7 +230,7 @@ describe('archive and restore', () => {
 
   it('refuses to restore a product that is not archived', () => {
     for (const status of ['active', 'draft'] as const) {
-      const error = refusal(() => decideRestore(product({ status })));
+      const error = refusalOf(() => decideRestore(product({ status })));
       expect(error.code).toBe('RULE_VIOLATION');
       expect(error.details.rule).toBe('not-archived');
     }

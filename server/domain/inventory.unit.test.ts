@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '@/test/support/refusal';
 import { adjustStockInput } from '../commands/adjustStock.input';
 import { createWarehouseInput } from '../commands/createWarehouse.input';
-import { DomainError } from './errors';
 import {
   MAX_STOCK_DELTA,
   MAX_STOCK_QUANTITY,
@@ -26,16 +26,6 @@ const adjustment = (delta: number, overrides: Partial<StockAdjustment> = {}): St
   ...overrides,
 });
 
-/** The DomainError a call throws, so tests can look at its code, message and details. */
-function refusal(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 describe('stock adjustment', () => {
   it('adds units to a stock level and bumps its version', () => {
@@ -73,14 +63,14 @@ describe('stock adjustment', () => {
 
 describe('stock-below-zero rule', () => {
   it('refuses to remove more units than are in stock, saying how many there are', () => {
-    const error = refusal(() => decideStockAdjustment({ quantity: 3, version: 2 }, adjustment(-5), place));
+    const error = refusalOf(() => decideStockAdjustment({ quantity: 3, version: 2 }, adjustment(-5), place));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toEqual({ rule: 'stock-below-zero', available: 3, requested: 5 });
     expect(error.message).toBe('Cannot remove 5 units of "Desk lamp" (SKU LAMP-1) in warehouse NORTH: only 3 units in stock');
   });
 
   it('refuses to remove units of a product never stocked in that warehouse', () => {
-    const error = refusal(() => decideStockAdjustment(undefined, adjustment(-1), place));
+    const error = refusalOf(() => decideStockAdjustment(undefined, adjustment(-1), place));
     expect(error.details).toEqual({ rule: 'stock-below-zero', available: 0, requested: 1 });
     expect(error.message).toBe('Cannot remove 1 unit of "Desk lamp" (SKU LAMP-1) in warehouse NORTH: only 0 units in stock');
   });
@@ -88,7 +78,7 @@ describe('stock-below-zero rule', () => {
 
 describe('stock-above-maximum rule', () => {
   it('refuses a quantity larger than the database can store', () => {
-    const error = refusal(() => decideStockAdjustment({ quantity: MAX_STOCK_QUANTITY - 1, version: 9 }, adjustment(2), place));
+    const error = refusalOf(() => decideStockAdjustment({ quantity: MAX_STOCK_QUANTITY - 1, version: 9 }, adjustment(2), place));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toMatchObject({ rule: 'stock-above-maximum', available: MAX_STOCK_QUANTITY - 1, requested: 2 });
   });
@@ -104,14 +94,14 @@ describe('expected version of a stock level', () => {
   });
 
   it('refuses a stale version with the current one, and before any stock rule', () => {
-    const error = refusal(() => decideStockAdjustment({ quantity: 0, version: 4 }, adjustment(-1, { expectedVersion: 3 }), place));
+    const error = refusalOf(() => decideStockAdjustment({ quantity: 0, version: 4 }, adjustment(-1, { expectedVersion: 3 }), place));
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toMatchObject({ rule: 'expected-version', currentVersion: 4 });
     expect(error.message).toContain('"Desk lamp" (SKU LAMP-1) in warehouse NORTH was changed by someone else');
   });
 
   it('refuses a version for a stock level that does not exist yet, with current version 0', () => {
-    const error = refusal(() => assertExpectedStockVersion(undefined, 1, place));
+    const error = refusalOf(() => assertExpectedStockVersion(undefined, 1, place));
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toEqual({ rule: 'expected-version', currentVersion: 0 });
     expect(error.message).toBe('"Desk lamp" (SKU LAMP-1) in warehouse NORTH has no stock record yet (you had version 1); reload and try again');

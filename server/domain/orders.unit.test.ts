@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '@/test/support/refusal';
 import { ORDER_STATUSES, type OrderStatus } from '@/db/write/schema';
-import { DomainError } from './errors';
 import {
   allocateStock,
   assertOrderable,
@@ -35,16 +35,6 @@ const product = (overrides: Partial<ProductForOrder> = {}): ProductForOrder => (
 
 const catalogOf = (...products: ProductForOrder[]) => new Map(products.map((p) => [p.id, p]));
 
-/** The DomainError a call throws, so tests can look at its code, message and details. */
-function refusal(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 describe('order status transitions', () => {
   const legal: [OrderStatus, OrderStatus][] = [
@@ -63,16 +53,16 @@ describe('order status transitions', () => {
 
   it.each(allPairs.filter(([from, to]) => !isLegal(from, to)))('refuses %s → %s as an illegal transition', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
-    const error = refusal(() => assertTransition(from, to));
+    const error = refusalOf(() => assertTransition(from, to));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toMatchObject({ rule: 'illegal-transition', from, to });
   });
 
   it('explains the refusal in words a store employee understands', () => {
-    expect(refusal(() => assertTransition('shipped', 'cancelled')).message).toBe('A shipped order cannot be cancelled');
-    expect(refusal(() => assertTransition('cancelled', 'paid')).message).toBe('A cancelled order cannot be paid');
-    expect(refusal(() => assertTransition('placed', 'shipped')).message).toBe('A placed order cannot be shipped before it is paid');
-    expect(refusal(() => assertTransition('paid', 'paid')).message).toBe('This order is already paid');
+    expect(refusalOf(() => assertTransition('shipped', 'cancelled')).message).toBe('A shipped order cannot be cancelled');
+    expect(refusalOf(() => assertTransition('cancelled', 'paid')).message).toBe('A cancelled order cannot be paid');
+    expect(refusalOf(() => assertTransition('placed', 'shipped')).message).toBe('A placed order cannot be shipped before it is paid');
+    expect(refusalOf(() => assertTransition('paid', 'paid')).message).toBe('This order is already paid');
   });
 
   it('treats shipped and cancelled as final', () => {
@@ -89,7 +79,7 @@ describe('which products can be ordered', () => {
   });
 
   it.each(['draft', 'archived'] as const)('refuses a %s product, naming it and its status', (status) => {
-    const error = refusal(() => assertOrderable(product({ status })));
+    const error = refusalOf(() => assertOrderable(product({ status })));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toEqual({ rule: 'product-not-orderable', productId: P1, sku: 'LAMP-1', status });
     expect(error.message).toContain('"Desk lamp" (SKU LAMP-1)');
@@ -102,7 +92,7 @@ describe('one currency per order', () => {
   });
 
   it('refuses products priced in different currencies, naming both', () => {
-    const error = refusal(() => singleCurrency([product(), product({ id: P2, sku: 'VASE-1', name: 'Vase', currency: 'USD' })]));
+    const error = refusalOf(() => singleCurrency([product(), product({ id: P2, sku: 'VASE-1', name: 'Vase', currency: 'USD' })]));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toEqual({ rule: 'mixed-currency', currencies: ['EUR', 'USD'] });
     expect(error.message).toContain('(SKU LAMP-1) is priced in EUR');
@@ -110,7 +100,7 @@ describe('one currency per order', () => {
   });
 
   it('refuses an order without lines as bad input', () => {
-    const error = refusal(() => singleCurrency([]));
+    const error = refusalOf(() => singleCurrency([]));
     expect(error.code).toBe('BAD_INPUT');
     expect(error.details.fields).toHaveProperty('lines');
   });
@@ -133,7 +123,7 @@ describe('order total', () => {
 
   it('refuses a total larger than an order can store', () => {
     expect(orderTotal([{ quantity: 1, unitPriceCents: MAX_ORDER_TOTAL_CENTS }])).toBe(MAX_ORDER_TOTAL_CENTS);
-    const error = refusal(() => orderTotal([{ quantity: 1000, unitPriceCents: 100_000_000 }]));
+    const error = refusalOf(() => orderTotal([{ quantity: 1000, unitPriceCents: 100_000_000 }]));
     expect(error.code).toBe('RULE_VIOLATION');
     expect(error.details).toMatchObject({ rule: 'order-total-too-large', totalCents: 100_000_000_000 });
   });
@@ -154,20 +144,20 @@ describe('pricing an order', () => {
   });
 
   it('refuses a product that does not exist, naming it', () => {
-    const error = refusal(() => priceOrder([{ productId: P2, quantity: 1 }], catalogOf(product())));
+    const error = refusalOf(() => priceOrder([{ productId: P2, quantity: 1 }], catalogOf(product())));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain(P2);
   });
 
   it('refuses the order when any product cannot be sold', () => {
     const archived = product({ id: P2, status: 'archived' });
-    const error = refusal(() => priceOrder([{ productId: P1, quantity: 1 }, { productId: P2, quantity: 1 }], catalogOf(product(), archived)));
+    const error = refusalOf(() => priceOrder([{ productId: P1, quantity: 1 }, { productId: P2, quantity: 1 }], catalogOf(product(), archived)));
     expect(error.details).toMatchObject({ rule: 'product-not-orderable', productId: P2, status: 'archived' });
   });
 
   it('refuses products in different currencies', () => {
     const dollars = product({ id: P2, currency: 'USD' });
-    const error = refusal(() => priceOrder([{ productId: P1, quantity: 1 }, { productId: P2, quantity: 1 }], catalogOf(product(), dollars)));
+    const error = refusalOf(() => priceOrder([{ productId: P1, quantity: 1 }, { productId: P2, quantity: 1 }], catalogOf(product(), dollars)));
     expect(error.details.rule).toBe('mixed-currency');
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { journalOf, type JournalRow } from '../support/journal';
+import { refusal } from '../support/refusal';
 import { createWriteDb } from '@/db/clients';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { archiveProduct } from '@/server/commands/archiveProduct';
@@ -47,35 +49,10 @@ async function newProduct(fields: Partial<Omit<CreateProductInput, 'sku'>> = {})
 }
 
 /** The DomainError a command was refused with. */
-async function refusal(command: Promise<unknown>): Promise<DomainError> {
-  const error = await command.then(
-    () => {
-      throw new Error('expected the command to be refused, but it succeeded');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
-interface JournalRow {
-  command: string;
-  event_type: string;
-  schema_version: number;
-  aggregate_type: string;
-  aggregate_version: number;
-  actor_id: string | null;
-  payload: Record<string, unknown>;
-}
-
-async function journalOf(aggregateId: string): Promise<JournalRow[]> {
-  return admin$<JournalRow[]>`
-    select command, event_type, schema_version, aggregate_type, aggregate_version, actor_id, payload
-      from journal where aggregate_id = ${aggregateId} order by id`;
-}
 
 async function lastEvent(aggregateId: string): Promise<JournalRow> {
-  return (await journalOf(aggregateId)).at(-1)!;
+  return (await journalOf(admin$, aggregateId)).at(-1)!;
 }
 
 async function productRow(id: string) {
@@ -98,11 +75,11 @@ async function tagsOf(productId: string): Promise<string[]> {
 
 /** Everything a product command may write: the row, its tags and its journal. */
 async function productSnapshot(id: string) {
-  return { row: await productRow(id), tags: await tagsOf(id), journal: await journalOf(id) };
+  return { row: await productRow(id), tags: await tagsOf(id), journal: await journalOf(admin$, id) };
 }
 
 async function categorySnapshot(id: string) {
-  return { row: await categoryRow(id), journal: await journalOf(id) };
+  return { row: await categoryRow(id), journal: await journalOf(admin$, id) };
 }
 
 /** A chain root › child › grandchild, with names unique to this call. */
@@ -127,7 +104,7 @@ describe('catalog.renameCategory', () => {
     const after = await categoryRow(category.id);
     expect(after).toMatchObject({ name: newName, parent_id: null, version: 2 });
     expect(after.updated_at.getTime()).toBeGreaterThan(before.updated_at.getTime());
-    const journal = await journalOf(category.id);
+    const journal = await journalOf(admin$, category.id);
     expect(journal).toHaveLength(2);
     expect(journal[1]).toEqual({
       command: 'catalog.renameCategory',
@@ -150,7 +127,7 @@ describe('catalog.renameCategory', () => {
 
     await renameCategory(deps, actor, { id: tools.id, expectedVersion: moved.version, parentId: null });
     expect(await categoryRow(tools.id)).toMatchObject({ parent_id: null, version: 3 });
-    expect(await journalOf(tools.id)).toHaveLength(3);
+    expect(await journalOf(admin$, tools.id)).toHaveLength(3);
   });
 
   it('refuses to move a category under itself or one of its descendants, and changes nothing', async () => {
@@ -240,7 +217,7 @@ describe('catalog.updateProduct', () => {
     expect(after).toMatchObject({ name: 'Desk lamp XL', brand: 'Lumen', category_id: lamps.id, status: 'draft', price_cents: 1500, version: 2 });
     expect(after.updated_at.getTime()).toBeGreaterThan(before.updated_at.getTime());
     expect(await tagsOf(product.id)).toEqual(['desk', 'led']);
-    const journal = await journalOf(product.id);
+    const journal = await journalOf(admin$, product.id);
     expect(journal).toHaveLength(2);
     expect(journal[1]).toMatchObject({ command: 'catalog.updateProduct', event_type: 'ProductUpdated', schema_version: 1, aggregate_version: 2 });
     expect(journal[1]!.payload.changes).toEqual({
@@ -301,7 +278,7 @@ describe('catalog.changePrice', () => {
 
     expect(result).toEqual({ id: product.id, version: 2, position: expect.stringMatching(LSN) });
     expect(await productRow(product.id)).toMatchObject({ price_cents: 1299, version: 2 });
-    const journal = await journalOf(product.id);
+    const journal = await journalOf(admin$, product.id);
     expect(journal).toHaveLength(2);
     expect(journal[1]).toMatchObject({
       command: 'catalog.changePrice',
@@ -338,7 +315,7 @@ describe('catalog.changePrice', () => {
     expect(lost).toMatchObject({ code: 'CONFLICT', details: { currentVersion: 2 } });
     const winningPrice = outcomes[0].status === 'fulfilled' ? 1100 : 1200;
     expect(await productRow(product.id)).toMatchObject({ price_cents: winningPrice, version: 2 });
-    expect(await journalOf(product.id)).toHaveLength(2);
+    expect(await journalOf(admin$, product.id)).toHaveLength(2);
   });
 
   it('returns the first result for a repeated commandId and changes nothing more', async () => {
@@ -350,7 +327,7 @@ describe('catalog.changePrice', () => {
 
     expect(again).toEqual({ ...first, position: expect.stringMatching(LSN) });
     expect(await productRow(product.id)).toMatchObject({ price_cents: 1100, version: 2 });
-    expect(await journalOf(product.id)).toHaveLength(2);
+    expect(await journalOf(admin$, product.id)).toHaveLength(2);
   });
 });
 
@@ -366,7 +343,7 @@ describe('catalog.archiveProduct and catalog.restoreProduct', () => {
     expect(restored.version).toBe(3);
     expect(await productRow(product.id)).toMatchObject({ status: 'active', version: 3 });
 
-    const journal = await journalOf(product.id);
+    const journal = await journalOf(admin$, product.id);
     expect(journal.map((row) => [row.command, row.event_type, row.aggregate_version])).toEqual([
       ['catalog.createProduct', 'ProductCreated', 1],
       ['catalog.archiveProduct', 'ProductArchived', 2],

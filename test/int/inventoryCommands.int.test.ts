@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { journalOf, type JournalRow } from '../support/journal';
+import { refusal } from '../support/refusal';
 import { createWriteDb } from '@/db/clients';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { adjustStock, type AdjustStockResult } from '@/server/commands/adjustStock';
@@ -12,7 +14,7 @@ import { createWarehouseInput } from '@/server/commands/createWarehouse.input';
 import { registerCustomer } from '@/server/commands/registerCustomer';
 import { registerCustomerInput } from '@/server/commands/registerCustomer.input';
 import type { Actor, CommandDeps } from '@/server/commands/runCommand';
-import { DomainError } from '@/server/domain/errors';
+import { type DomainError } from '@/server/domain/errors';
 
 const env = inject('stackEnv');
 const write = createWriteDb(env.DATABASE_URL, { max: 10, applicationName: 'inventoryCommands.int.test' });
@@ -62,34 +64,9 @@ const register = (email: string, commandId?: string) =>
   registerCustomer(deps, actor, registerCustomerInput.parse({ email, name: 'Ann Buyer', commandId }));
 
 /** The DomainError a command was refused with. */
-async function refusal(command: Promise<unknown>): Promise<DomainError> {
-  const error = await command.then(
-    () => {
-      throw new Error('expected the command to be refused, but it succeeded');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 // ---- reading what the commands wrote ----
 
-interface JournalRow {
-  command: string;
-  event_type: string;
-  schema_version: number;
-  aggregate_type: string;
-  aggregate_version: number;
-  actor_id: string | null;
-  payload: Record<string, unknown>;
-}
-
-async function journalOf(aggregateId: string): Promise<JournalRow[]> {
-  return admin$<JournalRow[]>`
-    select command, event_type, schema_version, aggregate_type, aggregate_version, actor_id, payload
-      from journal where aggregate_id = ${aggregateId} order by id`;
-}
 
 async function journalRowsWithCommandId(commandId: string): Promise<number> {
   const [row] = await admin$<{ count: number }[]>`select count(*)::int as count from journal where command_id = ${commandId}`;
@@ -106,7 +83,7 @@ const stockId = ({ productId, warehouseId }: Shelf) => `${productId}:${warehouse
 
 /** Everything an adjustment may write: the stock row and its journal. */
 async function stockSnapshot(shelf: Shelf) {
-  return { row: await stockRow(shelf), journal: await journalOf(stockId(shelf)) };
+  return { row: await stockRow(shelf), journal: await journalOf(admin$, stockId(shelf)) };
 }
 
 // ---- warehouses ----
@@ -119,7 +96,7 @@ describe('inventory.createWarehouse', () => {
     expect(created).toMatchObject({ version: 1, position: expect.stringMatching(LSN) });
     const [row] = await admin$`select code, name, version from warehouses where id = ${created.id}`;
     expect(row).toEqual({ code, name: 'North depot', version: 1 });
-    expect(await journalOf(created.id)).toEqual([
+    expect(await journalOf(admin$, created.id)).toEqual([
       {
         command: 'inventory.createWarehouse',
         event_type: 'WarehouseCreated',
@@ -173,7 +150,7 @@ describe('inventory.adjustStock', () => {
     expect(second).toMatchObject({ id: stockId(shelf), version: 2, quantity: 7 });
 
     expect(await stockRow(shelf)).toEqual({ quantity: 7, version: 2 });
-    const journal = await journalOf(stockId(shelf));
+    const journal = await journalOf(admin$, stockId(shelf));
     expect(journal).toHaveLength(2);
     expect(journal[1]).toEqual({
       command: 'inventory.adjustStock',
@@ -258,7 +235,7 @@ describe('inventory.adjustStock', () => {
 
     const expected = 5 + accepted.reduce((sum, delta) => sum + delta, 0);
     expect(await stockRow(shelf)).toEqual({ quantity: expected, version: 1 + accepted.length });
-    const journal = await journalOf(stockId(shelf));
+    const journal = await journalOf(admin$, stockId(shelf));
     expect(journal).toHaveLength(1 + accepted.length);
     expectUnbrokenChain(journal);
   });
@@ -270,7 +247,7 @@ describe('inventory.adjustStock', () => {
 
     expect(await stockRow(shelf)).toEqual({ quantity: 20, version: 20 });
     expect(results.map((result) => result.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expectUnbrokenChain(await journalOf(stockId(shelf)));
+    expectUnbrokenChain(await journalOf(admin$, stockId(shelf)));
   });
 
   it('returns the first result, quantity included, for a repeated commandId and adjusts once', async () => {
@@ -310,7 +287,7 @@ describe('customers.register', () => {
     expect(registered).toMatchObject({ version: 1, position: expect.stringMatching(LSN) });
     const [row] = await admin$`select email, name, version from customers where id = ${registered.id}`;
     expect(row).toEqual({ email, name: 'Ann Buyer', version: 1 });
-    expect(await journalOf(registered.id)).toEqual([
+    expect(await journalOf(admin$, registered.id)).toEqual([
       {
         command: 'customers.register',
         event_type: 'CustomerRegistered',

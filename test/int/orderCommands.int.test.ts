@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { refusal } from '../support/refusal';
 import { createWriteDb } from '@/db/clients';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { cancelOrder } from '@/server/commands/cancelOrder';
@@ -83,15 +84,6 @@ const pay = (order: Pick<CommandResult, 'id' | 'version'>, commandId?: string) =
 const ship = (order: Pick<CommandResult, 'id' | 'version'>) => shipOrder(deps, actor, shipOrderInput.parse(transitionInput(order)));
 const cancel = (order: Pick<CommandResult, 'id' | 'version'>) => cancelOrder(deps, actor, cancelOrderInput.parse(transitionInput(order)));
 
-async function refusal(call: Promise<unknown>): Promise<DomainError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the command to be refused, but it succeeded');
-}
 
 // ---- reading the write model ----
 
