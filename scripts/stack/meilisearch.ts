@@ -54,12 +54,13 @@ export async function startMeilisearch(options: {
       '--dump-dir', join(dbPath, 'dumps'),
       '--snapshot-dir', join(dbPath, 'snapshots'),
       '--http-addr', `127.0.0.1:${options.port}`,
-      '--master-key', options.masterKey,
       '--env', 'production',
       '--no-analytics',
       '--log-level', 'WARN',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dbPath, detached: true }, // own group, like Postgres
+    // The key goes in the environment: a generated key may start with '-' (read as a flag on the
+    // command line), and `ps` would show it there. Own process group, like Postgres.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dbPath, detached: true, env: { ...process.env, MEILI_MASTER_KEY: options.masterKey } },
   );
   const tail: string[] = [];
   const onData = (chunk: Buffer) => {
