@@ -1,7 +1,7 @@
 import { decideArchive } from '../domain/catalog';
 import type { ArchiveProductInput } from './archiveProduct.input';
 import type { Actor, CommandDeps, CommandResult } from './runCommand';
-import { changeProduct } from './updateProduct';
+import { changeProduct } from './productCommand';
 
 /** Withdraws a product from sale; its rows stay, so past orders and the audit trail keep pointing at it. */
 export async function archiveProduct(deps: CommandDeps, actor: Actor | null, input: ArchiveProductInput): Promise<CommandResult> {

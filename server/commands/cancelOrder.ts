@@ -3,7 +3,7 @@ import type { WriteTx } from '@/db/clients';
 import { orderAllocations, orderLines, stockLevels } from '@/db/write/schema';
 import type { StockRow } from '../domain/orders';
 import type { CancelOrderInput } from './cancelOrder.input';
-import { lockStockRows } from './placeOrder';
+import { lockStockRows } from './stock';
 import type { Actor, CommandDeps, CommandResult } from './runCommand';
 import { transitionOrder } from './transitionOrder';
 

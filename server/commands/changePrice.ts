@@ -1,7 +1,7 @@
 import { decidePriceChange } from '../domain/catalog';
 import type { ChangePriceInput } from './changePrice.input';
 import type { Actor, CommandDeps, CommandResult } from './runCommand';
-import { changeProduct } from './updateProduct';
+import { changeProduct } from './productCommand';
 
 /** Sets a product's price in its own currency; orders already placed keep the price they were placed at. */
 export async function changePrice(deps: CommandDeps, actor: Actor | null, input: ChangePriceInput): Promise<CommandResult> {

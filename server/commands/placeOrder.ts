@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { WriteTx } from '@/db/clients';
-import { customers, orderAllocations, orderLines, orders, products, stockLevels } from '@/db/write/schema';
+import { customers, orderAllocations, orderLines, orders, products } from '@/db/write/schema';
 import { notFound } from '../domain/errors';
 import {
   allocateStock,
@@ -9,9 +9,9 @@ import {
   type Allocation,
   type PricedOrder,
   type ProductForOrder,
-  type StockRow,
 } from '../domain/orders';
 import type { PlaceOrderInput } from './placeOrder.input';
+import { lockStockRows } from './stock';
 import { runCommand, type Actor, type CommandDeps, type CommandResult, type Decision } from './runCommand';
 
 interface PlacedOrder {
@@ -37,21 +37,6 @@ export async function placeOrder(deps: CommandDeps, actor: Actor | null, input: 
     await takeStock(tx, allocation.allocations);
     return orderPlaced(placed, input.customerId, order, allocation.allocations, catalog);
   });
-}
-
-/**
- * Locks the stock rows of these products, always sorted by (product_id, warehouse_id): every
- * command that changes stock of several rows takes their locks in this one order, so
- * concurrent orders and cancellations queue instead of deadlocking. Returns the quantities as
- * they are once the locks are held.
- */
-export async function lockStockRows(tx: WriteTx, productIds: string[]): Promise<StockRow[]> {
-  return tx
-    .select({ productId: stockLevels.productId, warehouseId: stockLevels.warehouseId, quantity: stockLevels.quantity })
-    .from(stockLevels)
-    .where(inArray(stockLevels.productId, productIds))
-    .orderBy(asc(stockLevels.productId), asc(stockLevels.warehouseId))
-    .for('update');
 }
 
 // Customer and products are read `for key share`: the lock the new rows' foreign keys take

@@ -1,7 +1,7 @@
 import { decideRestore } from '../domain/catalog';
 import type { Actor, CommandDeps, CommandResult } from './runCommand';
 import type { RestoreProductInput } from './restoreProduct.input';
-import { changeProduct } from './updateProduct';
+import { changeProduct } from './productCommand';
 
 /** Brings an archived product back on sale as active. */
 export async function restoreProduct(deps: CommandDeps, actor: Actor | null, input: RestoreProductInput): Promise<CommandResult> {
