@@ -28,7 +28,8 @@ const projectorEnvSchema = z.object({
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
   REPLICATION_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('shop_projector'),
   PROJECTOR_BATCH_CHANGES: z.coerce.number().int().positive().default(5000),
-  PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9479),
+  PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9479).describe('0 switches the metrics server off'),
+  PROJECTOR_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 const port = z.coerce.number().int().min(1).max(65535);

@@ -1,5 +1,5 @@
 import { maxLsn } from '@/lib/lsn';
-import { addTransaction, emptyTouches, type Touches } from './projections/touches';
+import { emptyTouches, mergeTouches, type Touches } from './projections/touches';
 import type { SourceTransaction } from './source/transactions';
 
 /** Many source transactions applied as one: their touched keys, and the last commit they reach. */
@@ -8,12 +8,14 @@ export interface Batch {
   endLsn: string;
   /** Null for a quiet stretch, which moves positions but holds no commit. */
   lastCommitTime: Date | null;
+  /** The oldest commit in the batch: how long its changes have waited (lag). */
+  firstCommitTime: Date | null;
   transactions: number;
 }
 
 /** No change up to `lsn`: applying it only moves checkpoints. */
 export function quietBatch(lsn: string): Batch {
-  return { touches: emptyTouches(), endLsn: lsn, lastCommitTime: null, transactions: 0 };
+  return { touches: emptyTouches(), endLsn: lsn, lastCommitTime: null, firstCommitTime: null, transactions: 0 };
 }
 
 export class Batcher {
@@ -22,11 +24,15 @@ export class Batcher {
   constructor(private readonly maxChanges: number) {}
 
   add(txn: SourceTransaction): void {
-    this.current ??= { touches: emptyTouches(), endLsn: txn.commitLsn, lastCommitTime: txn.commitTime, transactions: 0 };
-    addTransaction(this.current.touches, txn);
+    this.current ??= { touches: emptyTouches(), endLsn: txn.commitLsn, lastCommitTime: txn.commitTime, firstCommitTime: txn.commitTime, transactions: 0 };
+    mergeTouches(this.current.touches, txn.touches);
     this.current.endLsn = maxLsn(this.current.endLsn, txn.commitLsn);
     this.current.lastCommitTime = txn.commitTime;
     this.current.transactions += 1;
+  }
+
+  get firstCommitTime(): Date | null {
+    return this.current?.firstCommitTime ?? null;
   }
 
   get empty(): boolean {

@@ -1,43 +1,28 @@
-import { sql } from 'drizzle-orm';
-import type { ReadDb, ReadTx } from '@/db/clients';
-import { projectionCheckpoints } from '@/db/read/schema';
+import type postgres from 'postgres';
 import { minLsn } from '@/lib/lsn';
-import { CATEGORY_TREE } from './projections/categoryTree/apply';
-import { PRODUCT_SEARCH } from './projections/productSearch/sink';
-import { PRODUCT_SUMMARIES } from './projections/productSummaries/apply';
+import { ALL_PROJECTIONS, type ProjectionName } from './projections/registry';
+import type { ReadSql } from './projections/types';
 
-/** SQL projections share one read-DB transaction per batch; the search index has its own checkpoint. */
-export const SQL_PROJECTIONS = [PRODUCT_SUMMARIES, CATEGORY_TREE] as const;
-export const ALL_PROJECTIONS = [...SQL_PROJECTIONS, PRODUCT_SEARCH] as const;
-export type ProjectionName = (typeof ALL_PROJECTIONS)[number];
+export { ALL_PROJECTIONS, SQL_PROJECTIONS, type ProjectionName } from './projections/registry';
 
 export type Checkpoints = Map<ProjectionName, string>;
 
-export async function readCheckpoints(db: ReadDb): Promise<Checkpoints> {
-  const rows = await db.select({ projection: projectionCheckpoints.projection, lsn: projectionCheckpoints.lsn }).from(projectionCheckpoints);
+export async function readCheckpoints(sql: postgres.Sql): Promise<Checkpoints> {
+  const rows = await sql<{ projection: string; lsn: string }[]>`select projection, lsn::text as lsn from projection_checkpoints`;
   const known = new Set<string>(ALL_PROJECTIONS);
   return new Map(rows.filter((r) => known.has(r.projection)).map((r) => [r.projection as ProjectionName, r.lsn]));
 }
 
 /** Moves checkpoints forward only, never back (a replayed batch cannot rewind them). */
-export async function saveCheckpoints(
-  db: ReadDb | ReadTx,
-  projections: readonly ProjectionName[],
-  lsn: string,
-  lastCommitAt: Date | null,
-): Promise<void> {
+export async function saveCheckpoints(sql: ReadSql, projections: readonly ProjectionName[], lsn: string, lastCommitAt: Date | null): Promise<void> {
   if (projections.length === 0) return;
-  await db
-    .insert(projectionCheckpoints)
-    .values(projections.map((projection) => ({ projection, lsn, lastCommitAt, updatedAt: new Date() })))
-    .onConflictDoUpdate({
-      target: projectionCheckpoints.projection,
-      set: {
-        lsn: sql`greatest(${projectionCheckpoints.lsn}, excluded.lsn)`,
-        lastCommitAt: sql`coalesce(excluded.last_commit_at, ${projectionCheckpoints.lastCommitAt})`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+  await sql`
+    insert into projection_checkpoints (projection, lsn, last_commit_at, updated_at)
+    select p, ${lsn}::pg_lsn, ${lastCommitAt}::timestamptz, now() from unnest(${projections as string[]}::text[]) p
+    on conflict (projection) do update set
+      lsn = greatest(projection_checkpoints.lsn, excluded.lsn),
+      last_commit_at = coalesce(excluded.last_commit_at, projection_checkpoints.last_commit_at),
+      updated_at = excluded.updated_at`;
 }
 
 /** The slot may be acknowledged only up to what every projection has made durable. */

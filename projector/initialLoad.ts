@@ -1,23 +1,20 @@
 import type { Meilisearch } from 'meilisearch';
 import type postgres from 'postgres';
-import type { ReadDb } from '@/db/clients';
-import { categoryTree, productSummaries } from '@/db/read/schema';
 import type { Logger } from '@/lib/logger';
+import { pagesOf } from './buildPages';
 import { saveCheckpoints, SQL_PROJECTIONS } from './checkpoints';
-import { applyCategoryTree } from './projections/categoryTree/apply';
-import { loadCategoryTree } from './projections/categoryTree/load';
-import { assertSucceeded, ensureProductIndex } from './projections/productSearch/document';
-import { PRODUCT_SEARCH, toSearchDocument } from './projections/productSearch/sink';
-import { applyProductSummaries } from './projections/productSummaries/apply';
-import { pageProductSummaries, type Source } from './projections/productSummaries/load';
 import { progressReporter } from './progress';
+import { assertSucceeded, ensureProductIndex, toSearchDocument } from './projections/productSearch/document';
+import { productSummaries } from './projections/productSummaries';
+import { PRODUCT_SEARCH, SQL_PROJECTION_LIST } from './projections/registry';
+import type { Source } from './projections/types';
+import { insertRows } from './readRows';
 
-const PAGE = 2000;
 const TASK_TIMEOUT_MS = 300_000;
 
 export interface LoadDeps {
   source: postgres.Sql;
-  read: ReadDb;
+  read: postgres.Sql;
   meili: Meilisearch;
   indexUid: string;
   log: Logger;
@@ -32,39 +29,39 @@ export interface LoadDeps {
 export async function loadFromSnapshot(deps: LoadDeps, snapshot: { name: string; lsn: string }): Promise<void> {
   await deps.source.begin('isolation level repeatable read read only', async (tx) => {
     await tx.unsafe(`set transaction snapshot '${snapshot.name.replace(/'/g, "''")}'`);
-    const [row] = await tx<{ count: number }[]>`select count(*)::int as count from products`;
-    const count = row?.count ?? 0;
-    deps.log.info({ products: count, lsn: snapshot.lsn }, 'initial load: reading the write model snapshot');
-    await loadSqlProjections(deps, tx, count, snapshot.lsn);
-    await buildSearchIndex(deps, tx, count);
+    deps.log.info({ lsn: snapshot.lsn }, 'initial load: reading the write model snapshot');
+    await loadSqlProjections(deps, tx, snapshot.lsn);
+    await buildSearchIndex(deps, tx);
   });
   await saveCheckpoints(deps.read, [PRODUCT_SEARCH], snapshot.lsn, null);
+  // Every key was just computed afresh: letters still pending are about rows that loaded now.
+  await deps.read`update dead_letters set status = 'resolved', resolution = 'rebuilt by an initial load', resolved_at = now() where status = 'pending'`;
   deps.log.info({ lsn: snapshot.lsn }, 'initial load: done, streaming from the snapshot position');
 }
 
-async function loadSqlProjections(deps: LoadDeps, tx: Source, total: number, lsn: string): Promise<void> {
-  const progress = progressReporter(deps.log, 'initial load: summaries', total);
-  await deps.read.transaction(async (readTx) => {
-    await readTx.delete(productSummaries);
-    await readTx.delete(categoryTree);
-    for await (const rows of pages(tx)) {
-      await applyProductSummaries(readTx, [], rows);
-      progress.advance(rows.length);
+async function loadSqlProjections(deps: LoadDeps, snapshot: Source, lsn: string): Promise<void> {
+  await deps.read.begin(async (readTx) => {
+    for (const projection of SQL_PROJECTION_LIST) {
+      const progress = progressReporter(deps.log, `initial load: ${projection.name}`, await projection.count(snapshot));
+      await readTx.unsafe(`delete from "${projection.table}"`);
+      for await (const rows of pagesOf(projection, snapshot)) {
+        await insertRows(readTx, projection, projection.table, rows);
+        progress.advance(rows.length);
+      }
+      progress.done();
     }
-    await applyCategoryTree(readTx, await loadCategoryTree(tx));
     await saveCheckpoints(readTx, SQL_PROJECTIONS, lsn, null);
   });
-  progress.done();
 }
 
 /** A new index filled page by page, then swapped with the live one (which it creates if missing). */
-export async function buildSearchIndex(deps: LoadDeps, tx: Source, total: number): Promise<void> {
+async function buildSearchIndex(deps: LoadDeps, snapshot: Source): Promise<void> {
   const buildUid = `${deps.indexUid}_build_${Date.now()}`;
   await ensureProductIndex(deps.meili, deps.indexUid);
   await ensureProductIndex(deps.meili, buildUid);
-  const progress = progressReporter(deps.log, 'initial load: search index', total);
+  const progress = progressReporter(deps.log, 'initial load: search index', await productSummaries.count(snapshot));
   try {
-    for await (const rows of pages(tx)) {
+    for await (const rows of pagesOf(productSummaries, snapshot)) {
       const task = await deps.meili.index(buildUid).addDocuments(rows.map(toSearchDocument), { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
       assertSucceeded(task);
       progress.advance(rows.length);
@@ -74,14 +71,4 @@ export async function buildSearchIndex(deps: LoadDeps, tx: Source, total: number
     await deps.meili.deleteIndex(buildUid).waitTask({ timeout: TASK_TIMEOUT_MS }).catch(() => {});
   }
   progress.done();
-}
-
-async function* pages(tx: Source) {
-  let after: string | null = null;
-  for (;;) {
-    const rows = await pageProductSummaries(tx, after, PAGE);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows.at(-1)!.id;
-  }
 }

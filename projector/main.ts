@@ -1,5 +1,6 @@
 import { EnvError, getProjectorEnv } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
+import { rebuildCommand, REBUILD_USAGE } from './cli/rebuildCommand';
 import { ProjectorRunner } from './runner';
 
 /** `npm run projector`: the CDC process, separate from the web server. */
@@ -16,8 +17,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const command = process.argv[2] ?? 'run';
+  if (command === 'rebuild') process.exit(await rebuildCommand(process.argv.slice(3), env, log));
   if (command !== 'run') {
-    process.stderr.write(`Unknown projector command "${command}". Usage: npm run projector [-- run]\n`);
+    process.stderr.write(`Unknown projector command "${command}". Usage: npm run projector [-- run]\n${REBUILD_USAGE}\n`);
     process.exit(2);
   }
   const runner = new ProjectorRunner(env, log);

@@ -2,6 +2,7 @@ import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import { Batcher, quietBatch, type Batch } from './batch';
 import { lowestCheckpoint, type Checkpoints } from './checkpoints';
+import type { Rebuilds } from './rebuild';
 import type { SearchLane } from './searchLane';
 import type { ReplicationStream, StreamHandlers } from './source/stream';
 import type { SourceTransaction } from './source/transactions';
@@ -22,7 +23,7 @@ export class Pipeline implements StreamHandlers {
   private failure: unknown;
 
   constructor(
-    private readonly lanes: { sql: SqlLane; search: SearchLane },
+    private readonly lanes: { sql: SqlLane; search: SearchLane; rebuilds: Rebuilds },
     private readonly checkpoints: Checkpoints,
     private readonly log: Logger,
     maxBatchChanges: number,
@@ -79,10 +80,35 @@ export class Pipeline implements StreamHandlers {
     if (lowest) await this.stream?.acknowledge(lowest);
   }
 
+  /** Commit time of the oldest change received but not yet in the SQL read models. */
+  get pendingSince(): Date | undefined {
+    return (this.inFlight?.firstCommitTime ?? this.batcher.firstCommitTime) || undefined;
+  }
+
+  private inFlight: Batch | undefined;
+
   private async applyBatch(batch: Batch): Promise<void> {
-    await this.lanes.sql.apply(batch);
+    this.inFlight = batch;
+    const effects = await this.lanes.sql.apply(batch).finally(() => {
+      this.inFlight = undefined;
+    });
     this.lanes.search.offer(batch);
+    this.lanes.search.retry(effects.searchRetries);
+    for (const rebuild of effects.rebuilds) this.lanes.rebuilds.start(rebuild);
     await this.acknowledge();
+  }
+
+  /** Run `fn` between two batches (a rebuild writing into its fresh table). Its failure is its own. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(() => {
+      if (this.failure) throw new Error('the pipeline stopped', { cause: this.failure });
+      return fn();
+    });
+    this.chain = next.then(
+      () => {},
+      () => {},
+    );
+    return next;
   }
 
   /**

@@ -1,17 +1,18 @@
 import { Meilisearch } from 'meilisearch';
 import postgres from 'postgres';
-import { createReadDb } from '@/db/clients';
 import { PROJECTED_TABLES } from '@/db/write/schema';
 import type { ProjectorEnv } from '@/lib/env';
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import { ALL_PROJECTIONS, lowestCheckpoint, readCheckpoints } from './checkpoints';
 import { loadFromSnapshot } from './initialLoad';
+import { Monitor } from './monitor';
 import { Pipeline } from './pipeline';
+import { Rebuilds } from './rebuild';
 import { SearchLane } from './searchLane';
-import { SqlLane } from './sqlLane';
 import { createSlotWithSnapshot, dropSlot, readSlot } from './source/slot';
 import { ReplicationStream } from './source/stream';
+import { SqlLane } from './sqlLane';
 
 const MAX_BACKOFF_MS = 30_000;
 
@@ -22,23 +23,34 @@ const MAX_BACKOFF_MS = 30_000;
  */
 export class ProjectorRunner {
   private readonly source: postgres.Sql;
-  private readonly read: ReturnType<typeof createReadDb>;
+  private readonly read: postgres.Sql;
   private readonly meili: Meilisearch;
+  private readonly monitor: Monitor;
   private stopping = false;
-  private current: { stream: ReplicationStream; pipeline: Pipeline; search: SearchLane } | undefined;
+  private current: { stream: ReplicationStream; pipeline: Pipeline; search: SearchLane; rebuilds: Rebuilds } | undefined;
   private wake: (() => void) | undefined;
 
   constructor(
     private readonly env: ProjectorEnv,
     private readonly log: Logger,
   ) {
-    this.source = postgres(env.PROJECTOR_DATABASE_URL, { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } });
-    this.read = createReadDb(env.PROJECTOR_READ_DATABASE_URL, { max: 4, applicationName: 'projector' });
+    const options = { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } };
+    this.source = postgres(env.PROJECTOR_DATABASE_URL, options);
+    this.read = postgres(env.PROJECTOR_READ_DATABASE_URL, options);
     // A bounded request time: a hung Meilisearch turns into a retry instead of a stuck lane.
     this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 30_000 });
+    this.monitor = new Monitor({
+      source: this.source,
+      read: this.read,
+      slot: env.REPLICATION_SLOT,
+      log,
+      host: env.PROJECTOR_METRICS_HOST,
+      port: env.PROJECTOR_METRICS_PORT,
+    });
   }
 
   async run(): Promise<void> {
+    await this.monitor.start().catch((error: unknown) => this.log.warn({ err: error }, 'monitor did not start'));
     let backoff = 250;
     while (!this.stopping) {
       const started = Date.now();
@@ -46,6 +58,7 @@ export class ProjectorRunner {
         await this.session();
       } catch (error) {
         if (this.stopping) break;
+        this.monitor.setState('reconnecting', error);
         this.log.warn({ err: error, retryInMs: backoff }, 'projector session failed; retrying');
       }
       if (this.stopping) break;
@@ -56,8 +69,9 @@ export class ProjectorRunner {
       });
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
+    await this.monitor.stop().catch(() => {});
     await this.source.end({ timeout: 5 });
-    await this.read.sql.end({ timeout: 5 });
+    await this.read.end({ timeout: 5 });
   }
 
   /** Finish the batch in hand, then stop streaming. */
@@ -66,6 +80,7 @@ export class ProjectorRunner {
     this.wake?.();
     const current = this.current;
     if (current) {
+      current.rebuilds.stop();
       await current.pipeline.drain().catch(() => {});
       await current.search.stop();
       await current.stream.stop();
@@ -73,28 +88,54 @@ export class ProjectorRunner {
   }
 
   private async session(): Promise<void> {
+    this.monitor.setState('starting');
     const startLsn = await this.prepareSlot();
     if (this.stopping) return;
-    const checkpoints = await readCheckpoints(this.read.db);
-    const sql = new SqlLane(this.source, this.read.db, checkpoints);
+    const checkpoints = await readCheckpoints(this.read);
+    const sql = new SqlLane(this.source, this.read, checkpoints, this.log);
     const search = new SearchLane(
-      { source: this.source, read: this.read.db, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
+      { source: this.source, read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
       checkpoints,
       () => pipeline.acknowledge(),
     );
-    const pipeline: Pipeline = new Pipeline({ sql, search }, checkpoints, this.log, this.env.PROJECTOR_BATCH_CHANGES);
+    await sql.init();
+    await search.init();
+    const rebuilds = new Rebuilds({
+      source: this.source,
+      read: this.read,
+      meili: this.meili,
+      indexUid: this.env.MEILI_INDEX,
+      log: this.log,
+      sql,
+      search,
+      betweenBatches: (fn) => pipeline.exclusive(fn),
+    });
+    await rebuilds.recover();
+    const pipeline: Pipeline = new Pipeline({ sql, search, rebuilds }, checkpoints, this.log, this.env.PROJECTOR_BATCH_CHANGES);
     const stream = new ReplicationStream(
       { connectionString: this.env.PROJECTOR_DATABASE_URL, slot: this.env.REPLICATION_SLOT, tables: PROJECTED_TABLES, log: this.log },
       pipeline,
     );
     pipeline.attach(stream);
-    this.current = { stream, pipeline, search };
+    this.current = { stream, pipeline, search, rebuilds };
+    this.monitor.attach({
+      checkpoints,
+      sqlChanges: () => sql.changesApplied,
+      searchChanges: () => search.changesApplied,
+      sqlPendingSince: () => pipeline.pendingSince,
+      searchPendingSince: () => search.pendingSince,
+      searchBacklog: () => search.backlog,
+    });
+    this.monitor.setState('streaming');
     this.log.info({ lsn: startLsn, slot: this.env.REPLICATION_SLOT }, 'streaming');
     try {
       await stream.run(startLsn);
     } finally {
       this.current = undefined;
+      rebuilds.stop();
       await search.stop();
+      await rebuilds.settled();
+      this.monitor.attach(undefined);
     }
   }
 
@@ -105,7 +146,7 @@ export class ProjectorRunner {
    */
   private async prepareSlot(): Promise<string> {
     const slot = await readSlot(this.source, this.env.REPLICATION_SLOT);
-    const checkpoints = await readCheckpoints(this.read.db);
+    const checkpoints = await readCheckpoints(this.read);
     const lowest = lowestCheckpoint(checkpoints);
     const reason = !slot
       ? 'no replication slot yet'
@@ -118,12 +159,13 @@ export class ProjectorRunner {
             : undefined;
     if (!reason) return lowest!;
 
+    this.monitor.setState('initial-load');
     this.log.info({ reason }, 'building read models from a snapshot');
     if (slot) await dropSlot(this.source, this.env.REPLICATION_SLOT);
     const exported = await createSlotWithSnapshot(this.env.PROJECTOR_DATABASE_URL, this.env.REPLICATION_SLOT);
     try {
       await loadFromSnapshot(
-        { source: this.source, read: this.read.db, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
+        { source: this.source, read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
         { name: exported.snapshotName, lsn: exported.consistentPoint },
       );
     } finally {

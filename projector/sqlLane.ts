@@ -1,46 +1,181 @@
 import type postgres from 'postgres';
-import type { ReadDb } from '@/db/clients';
 import { compareLsn } from '@/lib/lsn';
+import type { Logger } from '@/lib/logger';
 import type { Batch } from './batch';
-import { saveCheckpoints, SQL_PROJECTIONS, type Checkpoints } from './checkpoints';
-import { applyCategoryTree } from './projections/categoryTree/apply';
-import { loadCategoryTree } from './projections/categoryTree/load';
-import { applyProductSummaries } from './projections/productSummaries/apply';
-import { loadProductSummaries } from './projections/productSummaries/load';
+import { saveCheckpoints, SQL_PROJECTIONS, type Checkpoints, type ProjectionName } from './checkpoints';
+import { countPendingDeadLetters, findPendingDeadLetter, isPoison, recordDeadLetter, resolveDeadLetters } from './deadLetters';
+import { PRODUCT_SEARCH, SQL_PROJECTION_LIST, sqlProjection } from './projections/registry';
 import { touchesAnything } from './projections/touches';
-import { chunk, CHUNK, touchedProductIds } from './touchedProducts';
+import type { ReadSql, Row, Source, SqlProjection } from './projections/types';
+import { replaceRows } from './readRows';
+import { loadRequests, noEffects, type BatchEffects, type ProjectorRequest } from './requests';
+
+export const CHUNK = 2000;
+
+/** A rebuild in progress: the fresh table beside the live one, and the keys the lane wrote into it. */
+export interface Shadow {
+  table: string;
+  touched: Set<string>;
+}
 
 /**
  * The SQL read models. Touched keys are recomputed from one repeatable-read snapshot of the
  * write model and written, with the checkpoints, in one read-DB transaction: a replayed batch
  * writes the same rows again (exactly-once effect), a crash mid-way writes nothing.
+ *
+ * A poison error (bad data, a projection bug) makes the batch run again with every chunk and
+ * then every key in a savepoint: the keys that still fail go to `dead_letters` and the rest
+ * commits with the checkpoint, so one bad row never stops the pipeline.
  */
 export class SqlLane {
+  readonly shadows = new Map<string, Shadow>();
+  private maybePendingLetters = true;
+  /** Changes applied since start (for status and metrics). */
+  changesApplied = 0;
+
   constructor(
     private readonly source: postgres.Sql,
-    private readonly read: ReadDb,
+    private readonly read: postgres.Sql,
     private readonly checkpoints: Checkpoints,
+    private readonly log: Logger,
   ) {}
 
-  async apply(batch: Batch): Promise<void> {
+  async init(): Promise<void> {
+    this.maybePendingLetters = (await countPendingDeadLetters(this.read)) > 0;
+  }
+
+  async apply(batch: Batch): Promise<BatchEffects> {
     const behind = SQL_PROJECTIONS.filter((name) => {
       const at = this.checkpoints.get(name);
       return at === undefined || compareLsn(at, batch.endLsn) < 0;
     });
-    if (behind.length === 0) return;
+    if (behind.length === 0) return noEffects();
+    let effects = noEffects();
     if (!touchesAnything(batch.touches)) {
       await saveCheckpoints(this.read, behind, batch.endLsn, batch.lastCommitTime);
     } else {
-      await this.source.begin('isolation level repeatable read read only', async (snapshot) => {
-        const ids = await touchedProductIds(snapshot, this.read, batch.touches);
-        const tree = batch.touches.categoryTree ? await loadCategoryTree(snapshot) : undefined;
-        await this.read.transaction(async (tx) => {
-          for (const part of chunk(ids, CHUNK)) await applyProductSummaries(tx, part, await loadProductSummaries(snapshot, part));
-          if (tree) await applyCategoryTree(tx, tree);
-          await saveCheckpoints(tx, behind, batch.endLsn, batch.lastCommitTime);
-        });
-      });
+      try {
+        effects = await this.attempt(batch, behind, false);
+      } catch (error) {
+        if (!isPoison(error)) throw error;
+        this.log.warn({ err: error, lsn: batch.endLsn }, 'a change could not be applied; applying key by key to isolate it');
+        effects = await this.attempt(batch, behind, true);
+      }
     }
     for (const name of behind) this.checkpoints.set(name, batch.endLsn);
+    this.changesApplied += batch.touches.changeCount;
+    return effects;
   }
+
+  private attempt(batch: Batch, behind: readonly ProjectionName[], isolate: boolean): Promise<BatchEffects> {
+    return this.source.begin('isolation level repeatable read read only', async (snapshot) => {
+      const ctx = { snapshot, read: this.read };
+      const plans: { projection: SqlProjection; keys: string[] }[] = [];
+      for (const projection of SQL_PROJECTION_LIST) {
+        if (behind.includes(projection.name as ProjectionName)) plans.push({ projection, keys: await projection.keys(ctx, batch.touches) });
+      }
+      const requests = await loadRequests(snapshot, [...batch.touches.keys.request]);
+      const shadowWrites: [Shadow, string[]][] = [];
+      const effects = await this.read.begin(async (tx) => {
+        const out = noEffects();
+        for (const { projection, keys } of plans) {
+          const applied = await this.applyKeys(tx, snapshot, projection, keys, batch.endLsn, isolate, shadowWrites);
+          if (this.maybePendingLetters && !projection.whole) await resolveDeadLetters(tx, projection.name, applied, 'applied by a later change');
+        }
+        for (const request of requests) await this.handleRequest(tx, snapshot, request, batch.endLsn, out, shadowWrites);
+        await saveCheckpoints(tx, behind, batch.endLsn, batch.lastCommitTime);
+        return out;
+      });
+      // Only once committed: a rebuild skips these keys because the lane already wrote them.
+      for (const [shadow, keys] of shadowWrites) for (const key of keys) shadow.touched.add(key);
+      return effects;
+    });
+  }
+
+  /** Returns the keys applied (all of them, unless isolating found poison). */
+  private async applyKeys(
+    tx: ReadSql,
+    snapshot: Source,
+    projection: SqlProjection,
+    keys: string[],
+    lsn: string,
+    isolate: boolean,
+    shadowWrites: [Shadow, string[]][],
+  ): Promise<string[]> {
+    const applied: string[] = [];
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const part = keys.slice(i, i + CHUNK);
+      if (!isolate) {
+        await this.write(tx, projection, part, await projection.load(snapshot, part), shadowWrites);
+        applied.push(...part);
+        continue;
+      }
+      try {
+        await savepoints(tx, snapshot, async (sp, snap) => this.write(sp, projection, part, await projection.load(snap, part), shadowWrites));
+        applied.push(...part);
+      } catch (error) {
+        if (!isPoison(error)) throw error;
+        for (const key of part) if (await this.applyOne(tx, snapshot, projection, key, lsn, shadowWrites)) applied.push(key);
+      }
+    }
+    return applied;
+  }
+
+  /** One key in its own savepoints; a poison failure becomes (another attempt of) a dead letter. */
+  private async applyOne(tx: ReadSql, snapshot: Source, projection: SqlProjection, key: string, lsn: string, shadowWrites: [Shadow, string[]][]): Promise<boolean> {
+    let rows: Row[] | undefined;
+    try {
+      await savepoints(tx, snapshot, async (sp, snap) => {
+        rows = await projection.load(snap, [key]);
+        await this.write(sp, projection, [key], rows, shadowWrites);
+      });
+      return true;
+    } catch (error) {
+      if (!isPoison(error)) throw error;
+      this.log.error({ err: error, projection: projection.name, key, lsn }, 'dead letter: the projection cannot apply this key');
+      await recordDeadLetter(tx, { projection: projection.name, key, lsn, error, payload: rows ?? { key } });
+      this.maybePendingLetters = true;
+      return false;
+    }
+  }
+
+  private async write(tx: ReadSql, projection: SqlProjection, keys: string[], rows: Row[], shadowWrites: [Shadow, string[]][]): Promise<void> {
+    await replaceRows(tx, projection, projection.table, keys, rows);
+    const shadow = this.shadows.get(projection.name);
+    if (shadow) {
+      await replaceRows(tx, projection, shadow.table, keys, rows);
+      shadowWrites.push([shadow, keys]);
+    }
+  }
+
+  private async handleRequest(tx: ReadSql, snapshot: Source, request: ProjectorRequest, lsn: string, out: BatchEffects, shadowWrites: [Shadow, string[]][]): Promise<void> {
+    if (request.kind === 'rebuild') {
+      out.rebuilds.push({ requestId: request.id, projection: request.target, requestedAt: request.requestedAt });
+      return;
+    }
+    const letter = await findPendingDeadLetter(tx, request.target);
+    if (!letter) {
+      this.log.info({ deadLetter: request.target }, 'retry requested for a dead letter that is not pending; nothing to do');
+      return;
+    }
+    if (letter.projection === PRODUCT_SEARCH) {
+      out.searchRetries.push(letter.key);
+      return;
+    }
+    const projection = sqlProjection(letter.projection);
+    if (!projection) return;
+    if (await this.applyOne(tx, snapshot, projection, letter.key, lsn, shadowWrites)) {
+      await resolveDeadLetters(tx, projection.name, [letter.key], 'retried');
+      this.log.info({ deadLetter: letter.id, projection: projection.name, key: letter.key }, 'dead letter retried and applied');
+    }
+  }
+}
+
+/** Run `fn` inside a savepoint on both the read transaction and the snapshot, so a failure leaves both usable. */
+async function savepoints(tx: ReadSql, snapshot: Source, fn: (sp: ReadSql, snap: Source) => Promise<void>): Promise<void> {
+  await (tx as postgres.TransactionSql).savepoint(async (sp) => {
+    await (snapshot as postgres.TransactionSql).savepoint(async (snap) => {
+      await fn(sp, snap);
+    });
+  });
 }

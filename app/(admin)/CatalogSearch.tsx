@@ -17,6 +17,9 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   'price:desc': 'Price, high to low',
   'updated:desc': 'Recently updated',
   'name:asc': 'Name, A to Z',
+  'stock:asc': 'Stock, low to high',
+  'stock:desc': 'Stock, high to low',
+  'sold:desc': 'Best selling',
 };
 const STATUSES = ['active', 'draft', 'archived'] as const;
 

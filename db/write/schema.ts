@@ -159,6 +159,7 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_customer_idx').on(t.customerId),
+    index('orders_placed_at_idx').on(t.placedAt),
     check('orders_status_check', sql`${t.status} in ('placed', 'paid', 'shipped', 'cancelled')`),
     check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('orders_total_check', sql`${t.totalCents} >= 0`),
@@ -267,5 +268,38 @@ export const journal = pgTable(
   ],
 );
 
-/** Tables whose changes the projector reads from the replication stream. */
-export const PROJECTED_TABLES = ['categories', 'products', 'product_tags', 'journal'] as const;
+export const PROJECTOR_REQUEST_KINDS = ['retry_dead_letter', 'rebuild'] as const;
+export type ProjectorRequestKind = (typeof PROJECTOR_REQUEST_KINDS)[number];
+
+/**
+ * Operator requests to the projector (retry a dead letter, rebuild a projection). They reach
+ * it through the replication stream, in commit order with the changes around them, so a
+ * retry runs after whatever fix was committed before it.
+ */
+export const projectorRequests = pgTable(
+  'projector_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: PROJECTOR_REQUEST_KINDS }).notNull(),
+    target: text('target').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('projector_requests_kind_check', sql`${t.kind} in ('retry_dead_letter', 'rebuild')`)],
+);
+
+/** Tables whose changes the projector reads from the replication stream (users only for actor names). */
+export const PROJECTED_TABLES = [
+  'categories',
+  'products',
+  'product_tags',
+  'warehouses',
+  'stock_levels',
+  'customers',
+  'orders',
+  'order_lines',
+  'journal',
+  'users',
+  'projector_requests',
+] as const;
+export type ProjectedTable = (typeof PROJECTED_TABLES)[number];

@@ -1,72 +1,76 @@
+import type { ProjectedTable } from '@/db/write/schema';
 import { columnValue, type RowMessage, type TruncateMessage } from '../source/wal2json';
-import type { SourceTransaction } from '../source/transactions';
 
 /**
- * Which read rows a batch of changes may have altered. Projections recompute those keys
- * from the write model, so an update that omits TOASTed columns, a delete that carries only
- * its key, or a key change all come down to "key X changed".
+ * Which write-model keys a batch of changes altered. Projections turn these into the read
+ * rows to recompute from the write model, so an update that omits TOASTed columns, a delete
+ * that carries only its key and a key change all come down to "key X changed". Only keys are
+ * kept, never row images: a 100k-row transaction costs 100k keys of memory.
  */
+export const ENTITIES = ['product', 'category', 'warehouse', 'order', 'customer', 'journal', 'user', 'request'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
 export interface Touches {
-  productIds: Set<string>;
-  categoryIds: Set<string>;
-  /** A truncate of a projected table: every product must be recomputed. */
-  allProducts: boolean;
-  /** Anything that can change the category tree (categories, or product counts). */
-  categoryTree: boolean;
+  keys: Record<Entity, Set<string>>;
+  /** Tables with at least one change (some projections care about tables, not keys). */
+  tables: Set<string>;
+  /** A projected table was truncated: every read row must be recomputed. */
+  truncated: boolean;
   changeCount: number;
 }
 
+/** Where each projected table's keys are: [column, entity]. Deletes carry only the replica identity (the primary key). */
+const KEY_COLUMNS: Record<ProjectedTable, [string, Entity][]> = {
+  products: [['id', 'product']],
+  product_tags: [['product_id', 'product']],
+  categories: [['id', 'category']],
+  warehouses: [['id', 'warehouse']],
+  stock_levels: [['product_id', 'product']],
+  customers: [['id', 'customer']],
+  orders: [['id', 'order']],
+  order_lines: [['order_id', 'order']],
+  journal: [['id', 'journal']],
+  users: [['id', 'user']],
+  projector_requests: [['id', 'request']],
+};
+
 export function emptyTouches(): Touches {
-  return { productIds: new Set(), categoryIds: new Set(), allProducts: false, categoryTree: false, changeCount: 0 };
+  const keys = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<Entity, Set<string>>;
+  return { keys, tables: new Set(), truncated: false, changeCount: 0 };
 }
 
-export function addTransaction(touches: Touches, txn: SourceTransaction): void {
-  for (const change of txn.changes) addChange(touches, change);
-}
-
-function addChange(touches: Touches, change: RowMessage | TruncateMessage): void {
+export function addChange(touches: Touches, change: RowMessage | TruncateMessage): void {
   touches.changeCount += 1;
+  touches.tables.add(change.table);
   if (change.action === 'T') {
-    if (change.table === 'products' || change.table === 'product_tags' || change.table === 'categories') {
-      touches.allProducts = true;
-      touches.categoryTree = true;
-    }
+    touches.truncated = true;
     return;
   }
-  switch (change.table) {
-    case 'products':
-      addKeys(touches.productIds, change, 'id');
-      touches.categoryTree = true;
-      return;
-    case 'product_tags':
-      addKeys(touches.productIds, change, 'product_id');
-      return;
-    case 'categories':
-      addKeys(touches.categoryIds, change, 'id');
-      touches.categoryTree = true;
-      return;
-    default:
-      return;
+  const columns = KEY_COLUMNS[change.table as ProjectedTable];
+  if (!columns) return;
+  for (const [column, entity] of columns) {
+    // Both the new key and, when the key changed or the row went away, the old one.
+    for (const image of [change.columns, change.identity]) {
+      const value = columnValue(image, column);
+      if (typeof value === 'string' || typeof value === 'number') touches.keys[entity].add(String(value));
+    }
   }
 }
 
-/** Both the new key and, when the key changed or the row went away, the old one. */
-function addKeys(into: Set<string>, change: RowMessage, column: string): void {
-  for (const image of [change.columns, change.identity]) {
-    const value = columnValue(image, column);
-    if (typeof value === 'string') into.add(value);
-  }
-}
-
-/** Fold `from` into `into`: keys are a set, so waiting work stays as large as the distinct keys. */
+/** Fold `from` into `into`: keys are sets, so waiting work stays as large as the distinct keys. */
 export function mergeTouches(into: Touches, from: Touches): void {
-  for (const id of from.productIds) into.productIds.add(id);
-  for (const id of from.categoryIds) into.categoryIds.add(id);
-  into.allProducts ||= from.allProducts;
-  into.categoryTree ||= from.categoryTree;
+  for (const entity of ENTITIES) for (const key of from.keys[entity]) into.keys[entity].add(key);
+  for (const table of from.tables) into.tables.add(table);
+  into.truncated ||= from.truncated;
   into.changeCount += from.changeCount;
 }
 
+export function cloneTouches(touches: Touches): Touches {
+  const copy = emptyTouches();
+  mergeTouches(copy, touches);
+  return copy;
+}
+
 export function touchesAnything(t: Touches): boolean {
-  return t.productIds.size > 0 || t.categoryIds.size > 0 || t.allProducts || t.categoryTree;
+  return t.truncated || ENTITIES.some((e) => t.keys[e].size > 0);
 }

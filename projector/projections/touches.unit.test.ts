@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceTransaction } from '../source/transactions';
 import type { RowMessage } from '../source/wal2json';
-import { addTransaction, emptyTouches } from './touches';
+import { addChange, emptyTouches, mergeTouches, touchesAnything } from './touches';
 
-const txn = (...changes: SourceTransaction['changes']): SourceTransaction => ({
-  xid: 1,
-  commitLsn: '0/10',
-  commitTime: new Date(0),
-  changes,
-});
 const row = (action: RowMessage['action'], table: string, columns?: Record<string, unknown>, identity?: Record<string, unknown>): RowMessage => ({
   action,
   schema: 'public',
@@ -18,34 +11,59 @@ const row = (action: RowMessage['action'], table: string, columns?: Record<strin
 });
 
 describe('touches', () => {
-  it('maps product, tag and category changes to the keys they alter', () => {
+  it('maps each projected table to the keys it alters', () => {
     const t = emptyTouches();
-    addTransaction(t, txn(row('I', 'products', { id: 'p1', name: 'x' }), row('I', 'product_tags', { product_id: 'p2', tag: 'a' })));
-    addTransaction(t, txn(row('U', 'categories', { id: 'c1', name: 'Shoes' })));
-    expect([...t.productIds]).toEqual(['p1', 'p2']);
-    expect([...t.categoryIds]).toEqual(['c1']);
-    expect(t.categoryTree).toBe(true);
-    expect(t.changeCount).toBe(3);
+    addChange(t, row('I', 'products', { id: 'p1', name: 'x' }));
+    addChange(t, row('I', 'product_tags', { product_id: 'p2', tag: 'a' }));
+    addChange(t, row('U', 'stock_levels', { product_id: 'p3', warehouse_id: 'w1', quantity: 4 }));
+    addChange(t, row('U', 'categories', { id: 'c1', name: 'Shoes' }));
+    addChange(t, row('I', 'orders', { id: 'o1', customer_id: 'cu1' }));
+    addChange(t, row('I', 'order_lines', { order_id: 'o2', line_no: 1, product_id: 'p9' }));
+    addChange(t, row('I', 'customers', { id: 'cu2' }));
+    addChange(t, row('I', 'journal', { id: 42 }));
+    addChange(t, row('I', 'projector_requests', { id: 'r1', kind: 'rebuild' }));
+    expect([...t.keys.product]).toEqual(['p1', 'p2', 'p3']);
+    expect([...t.keys.category]).toEqual(['c1']);
+    expect([...t.keys.order]).toEqual(['o1', 'o2']);
+    // An order's customer is found through the order, so placing an order does not recompute all of the customer's orders.
+    expect([...t.keys.customer]).toEqual(['cu2']);
+    expect([...t.keys.journal]).toEqual(['42']);
+    expect([...t.keys.request]).toEqual(['r1']);
+    expect(t.changeCount).toBe(9);
+    expect([...t.tables].sort()).toContain('stock_levels');
   });
 
   it('reads deletes by their identity and key changes by both images', () => {
     const t = emptyTouches();
-    addTransaction(t, txn(row('D', 'product_tags', undefined, { product_id: 'p3', tag: 'a' }), row('U', 'products', { id: 'new' }, { id: 'old' })));
-    expect([...t.productIds].sort()).toEqual(['new', 'old', 'p3']);
+    addChange(t, row('D', 'product_tags', undefined, { product_id: 'p3', tag: 'a' }));
+    addChange(t, row('U', 'products', { id: 'new' }, { id: 'old' }));
+    expect([...t.keys.product].sort()).toEqual(['new', 'old', 'p3']);
   });
 
   it('an update that omits TOASTed columns still touches its key', () => {
     const t = emptyTouches();
-    addTransaction(t, txn(row('U', 'products', { id: 'p1', price_cents: 5 })));
-    expect([...t.productIds]).toEqual(['p1']);
+    addChange(t, row('U', 'products', { id: 'p1', price_cents: 5 }));
+    expect([...t.keys.product]).toEqual(['p1']);
   });
 
-  it('a truncate asks for a full recompute; a journal row alone touches no product', () => {
+  it('a truncate asks for a full recompute; an unknown table touches nothing', () => {
     const t = emptyTouches();
-    addTransaction(t, txn(row('I', 'journal', { id: 1 })));
-    expect(t.productIds.size + t.categoryIds.size).toBe(0);
-    expect(t.categoryTree).toBe(false);
-    addTransaction(t, txn({ action: 'T', schema: 'public', table: 'products' }));
-    expect(t.allProducts).toBe(true);
+    addChange(t, row('I', 'sessions', { token_hash: 'x' }));
+    expect(touchesAnything(t)).toBe(false);
+    addChange(t, { action: 'T', schema: 'public', table: 'products' });
+    expect(t.truncated).toBe(true);
+    expect(touchesAnything(t)).toBe(true);
+  });
+
+  it('merging keeps distinct keys only and adds up the change counts', () => {
+    const a = emptyTouches();
+    const b = emptyTouches();
+    addChange(a, row('U', 'products', { id: 'p1' }));
+    addChange(b, row('U', 'products', { id: 'p1' }));
+    addChange(b, row('U', 'orders', { id: 'o1' }));
+    mergeTouches(a, b);
+    expect([...a.keys.product]).toEqual(['p1']);
+    expect([...a.keys.order]).toEqual(['o1']);
+    expect(a.changeCount).toBe(3);
   });
 });

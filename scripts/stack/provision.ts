@@ -45,7 +45,8 @@ export async function ensureDatabases(adminUrl: string, names: { write: string; 
  * Least privilege, re-applied after every migration so new tables are covered:
  * - shop_command: reads and writes the write model, cannot connect to shop_read;
  * - shop_query: reads shop_read only;
- * - shop_projector: REPLICATION + SELECT on shop, writes shop_read (and may create its rebuild tables).
+ * - shop_projector: REPLICATION + SELECT on shop (and INSERT on projector_requests, for its CLI),
+ *   owns the shop_read tables (a rebuild renames a fresh table in).
  */
 export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords): Promise<void> {
   const write = postgres(admin.write, quiet);
@@ -67,6 +68,7 @@ export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords)
       grant select, insert, update, delete on all tables in schema public to ${ROLES.command};
       grant usage, select on all sequences in schema public to ${ROLES.command};
       grant select on all tables in schema public to ${ROLES.projector};
+      grant insert on projector_requests to ${ROLES.projector};
     `);
     await read.unsafe(`
       revoke create on schema public from public;
@@ -77,6 +79,10 @@ export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords)
       grant usage, select on all sequences in schema public to ${ROLES.projector};
       alter default privileges for role ${ROLES.projector} in schema public grant select on tables to ${ROLES.query};
     `);
+    // The projector owns the read model: a rebuild builds a table beside the live one and renames it in.
+    const tables = await read<{ name: string }[]>`
+      select tablename as name from pg_tables where schemaname = 'public' and tableowner <> ${ROLES.projector}`;
+    for (const { name } of tables) await read.unsafe(`alter table ${quoteIdent(name)} owner to ${ROLES.projector}`);
   } finally {
     await write.end();
     await read.end();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SORTS = ['relevance', 'price:asc', 'price:desc', 'updated:desc', 'name:asc'] as const;
+export const SORTS = ['relevance', 'price:asc', 'price:desc', 'updated:desc', 'name:asc', 'stock:asc', 'stock:desc', 'sold:desc'] as const;
 
 export const searchProductsInput = z.object({
   q: z.string().max(200, 'Search text must be at most 200 characters').default(''),
@@ -10,6 +10,7 @@ export const searchProductsInput = z.object({
       brand: z.array(z.string().max(100)).max(20).optional(),
       status: z.array(z.enum(['draft', 'active', 'archived'])).max(3).optional(),
       tags: z.array(z.string().max(40)).max(20).optional(),
+      inStock: z.boolean().optional(),
       minPriceCents: z.number().int().min(0).optional(),
       maxPriceCents: z.number().int().min(0).optional(),
     })

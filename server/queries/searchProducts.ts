@@ -12,6 +12,8 @@ export interface ProductHit {
   priceCents: number;
   currency: string;
   status: string;
+  stockTotal: number;
+  unitsSold: number;
   /** Text split into matched and unmatched pieces: rendered as text, never as HTML. */
   highlights: { name: HighlightSegment[]; description: HighlightSegment[]; sku: HighlightSegment[] };
 }
@@ -50,6 +52,9 @@ const SORT_RULES: Record<SearchProductsInput['sort'], string[] | undefined> = {
   'price:asc': ['priceCents:asc'],
   'price:desc': ['priceCents:desc'],
   'updated:desc': ['updatedAt:desc'],
+  'stock:asc': ['stockTotal:asc'],
+  'stock:desc': ['stockTotal:desc'],
+  'sold:desc': ['unitsSold:desc'],
   'name:asc': ['name:asc'],
 };
 
@@ -65,6 +70,7 @@ export function buildFilter(filters: SearchProductsInput['filters']): string[] {
   anyOf('brand', filters.brand);
   anyOf('status', filters.status);
   anyOf('tags', filters.tags);
+  if (filters.inStock !== undefined) clauses.push(`inStock = ${filters.inStock}`);
   if (filters.minPriceCents !== undefined) clauses.push(`priceCents >= ${filters.minPriceCents}`);
   if (filters.maxPriceCents !== undefined) clauses.push(`priceCents <= ${filters.maxPriceCents}`);
   return clauses;
@@ -95,6 +101,8 @@ export async function searchProducts(meili: Meilisearch, indexUid: string, input
       priceCents: hit.priceCents,
       currency: hit.currency,
       status: hit.status,
+      stockTotal: hit.stockTotal,
+      unitsSold: hit.unitsSold,
       highlights: {
         name: toSegments(hit._formatted?.name ?? hit.name),
         description: toSegments(hit._formatted?.description ?? ''),

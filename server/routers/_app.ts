@@ -5,6 +5,7 @@ import { customersRouter } from './customers';
 import { inventoryRouter } from './inventory';
 import { ordersRouter } from './orders';
 import { searchRouter } from './search';
+import { systemRouter } from './system';
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   customers: customersRouter,
   orders: ordersRouter,
   search: searchRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,7 +32,13 @@ export async function startTestStack(options: { web?: { port?: number }; project
   const dataDir = mkdtempSync(join(tmpdir(), 'storefront-test-'));
   const log = options.verbose ? (source: string, line: string) => process.stdout.write(`[${source}] ${line}\n`) : () => {};
   const stack = await startLocalStack({ dataDir, pgPort: await freePort(), meiliPort: await freePort(), log });
-  const env = { ...stack.env, MEILI_INDEX: 'products', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: options.verbose ? 'info' : 'warn' };
+  const env = {
+    ...stack.env,
+    MEILI_INDEX: 'products',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: options.verbose ? 'info' : 'warn',
+    PROJECTOR_METRICS_PORT: String(await freePort()),
+  };
   const children: ChildProcess[] = [];
   try {
     const write = createWriteDb(env.DATABASE_URL, { max: 1 });

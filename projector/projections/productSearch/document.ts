@@ -1,4 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
+import type { Row } from '../types';
 
 /**
  * The Meilisearch `products` document: one per product, id = product uuid
@@ -17,29 +18,68 @@ export interface ProductSearchDocument {
   priceCents: number;
   currency: string;
   status: string;
+  stockTotal: number;
+  inStock: boolean;
+  unitsSold: number;
   updatedAt: number;
 }
 
 export const PRODUCT_INDEX_SETTINGS = {
   searchableAttributes: ['name', 'sku', 'brand', 'categoryPath', 'tags', 'description'],
-  filterableAttributes: ['categoryId', 'categoryPath', 'brand', 'status', 'priceCents', 'tags'],
-  sortableAttributes: ['priceCents', 'updatedAt', 'name'],
+  filterableAttributes: ['categoryId', 'categoryPath', 'brand', 'status', 'priceCents', 'tags', 'inStock'],
+  sortableAttributes: ['priceCents', 'stockTotal', 'unitsSold', 'updatedAt', 'name'],
   displayedAttributes: ['*'],
   pagination: { maxTotalHits: 10_000 },
   faceting: { maxValuesPerFacet: 100 },
 };
 
-export const FACETS = ['categoryPath', 'brand', 'status', 'tags'] as const;
+export const FACETS = ['categoryPath', 'brand', 'status', 'tags', 'inStock'] as const;
+
+/** A product_summaries row (as the projection computes it) as a search document. */
+export function toSearchDocument(row: Row): ProductSearchDocument {
+  const path = row.category_path as string[];
+  const stockTotal = Number(row.stock_total);
+  return {
+    id: row.id as string,
+    sku: row.sku as string,
+    name: row.name as string,
+    description: row.description as string,
+    brand: row.brand as string | null,
+    categoryId: row.category_id as string | null,
+    categoryPath: path,
+    category: path.at(-1) ?? null,
+    tags: row.tags as string[],
+    priceCents: Number(row.price_cents),
+    currency: row.currency as string,
+    status: row.status as string,
+    stockTotal,
+    inStock: stockTotal > 0,
+    unitsSold: Number(row.units_sold),
+    updatedAt: (row.updated_at as Date).getTime(),
+  };
+}
 
 /** Create the index with its primary key and settings; idempotent, and waited for. */
 export async function ensureProductIndex(client: Meilisearch, uid: string, timeoutMs = 60_000): Promise<void> {
   const { results } = await client.getRawIndexes({ limit: 1000 });
-  if (!results.some((index) => index.uid === uid)) await assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: timeoutMs }));
-  await assertSucceeded(await client.index(uid).updateSettings(PRODUCT_INDEX_SETTINGS).waitTask({ timeout: timeoutMs }));
+  if (!results.some((index) => index.uid === uid)) assertSucceeded(await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: timeoutMs }));
+  assertSucceeded(await client.index(uid).updateSettings(PRODUCT_INDEX_SETTINGS).waitTask({ timeout: timeoutMs }));
 }
 
-export function assertSucceeded(task: { status: string; error?: { message: string } | null; uid: number }): void {
-  if (task.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? 'no error message'}`);
+/** Meilisearch looked at the task and refused it: the same documents would be refused again. */
+export class TaskFailedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'TaskFailedError';
   }
+}
+
+export function assertSucceeded(task: { status: string; error?: { message: string; code?: string } | null; uid: number }): void {
+  if (task.status === 'failed') {
+    throw new TaskFailedError(`Meilisearch task ${task.uid} failed: ${task.error?.message ?? 'no error message'}`, task.error?.code);
+  }
+  if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}`);
 }

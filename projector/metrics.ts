@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { Logger } from '@/lib/logger';
+
+/** The projector's Prometheus metrics, on a registry of its own. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'projector_process_' });
+  const labelNames = ['projection'] as const;
+  return {
+    registry,
+    checkpoint: new Gauge({ name: 'projector_checkpoint_lsn', help: 'Last applied WAL position (bytes)', labelNames, registers: [registry] }),
+    lagBytes: new Gauge({ name: 'projector_lag_bytes', help: 'WAL written but not yet applied (bytes)', labelNames, registers: [registry] }),
+    lagSeconds: new Gauge({ name: 'projector_lag_seconds', help: 'Age of the oldest change not yet applied (0 when caught up)', labelNames, registers: [registry] }),
+    changes: new Counter({ name: 'projector_changes_applied_total', help: 'Row changes applied', labelNames, registers: [registry] }),
+    changesPerSecond: new Gauge({ name: 'projector_changes_per_second', help: 'Row changes applied per second, over the last interval', labelNames, registers: [registry] }),
+    deadLetters: new Gauge({ name: 'projector_dead_letters_pending', help: 'Keys waiting in the dead-letter table', labelNames, registers: [registry] }),
+    searchBacklog: new Gauge({ name: 'projector_search_backlog', help: 'Products waiting for the search index', registers: [registry] }),
+    slotRetained: new Gauge({ name: 'projector_slot_retained_wal_bytes', help: 'WAL the replication slot keeps on the server', registers: [registry] }),
+    streaming: new Gauge({ name: 'projector_streaming', help: '1 while the projector streams changes', registers: [registry] }),
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** `/metrics` for Prometheus and `/healthz` (200 while streaming). Port 0 switches it off. */
+export async function serveMetrics(metrics: Metrics, options: { host: string; port: number; healthy: () => boolean; log: Logger }): Promise<Server | undefined> {
+  if (options.port === 0) return undefined;
+  const server = createServer((req, res) => {
+    if (req.url === '/metrics') {
+      metrics.registry
+        .metrics()
+        .then((body) => {
+          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.end(body);
+        })
+        .catch((error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        });
+    } else if (req.url === '/healthz') {
+      const ok = options.healthy();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' });
+      res.end(ok ? 'streaming\n' : 'not streaming\n');
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.once('error', (error) => {
+      // Metrics are not worth stopping the projector for.
+      options.log.warn({ err: error, port: options.port }, 'metrics server could not listen; continuing without it');
+      resolve(undefined);
+    });
+    server.listen(options.port, options.host, () => {
+      options.log.info({ url: `http://${options.host}:${options.port}/metrics` }, 'metrics');
+      resolve(server);
+    });
+  });
+}

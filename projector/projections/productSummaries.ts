@@ -1,0 +1,109 @@
+import type postgres from 'postgres';
+import { column, union, type KeyContext, type Row, type Source, type SqlProjection } from './types';
+import type { Touches } from './touches';
+
+const COLUMNS = [
+  'id', 'sku', 'name', 'description', 'brand', 'category_id', 'category_path', 'tags', 'price_cents', 'currency',
+  'status', 'version', 'created_at', 'updated_at', 'stock_total', 'stock_by_warehouse', 'units_sold', 'revenue_cents',
+  'last_ordered_at',
+] as const;
+
+/**
+ * Product rows with their category path (root first), sorted tags, stock per warehouse and
+ * sales. Units sold and revenue count orders not cancelled; last ordered counts every order.
+ */
+function summariesOf(sql: Source, selection: postgres.PendingQuery<postgres.Row[]>) {
+  return sql<Row[]>`
+    with recursive selected as (${selection}),
+    ancestry as (
+      select c.id as category_id, c.parent_id, c.name, 0 as depth
+        from categories c where c.id in (select category_id from selected)
+      union all
+      select a.category_id, p.parent_id, p.name, a.depth + 1
+        from ancestry a join categories p on p.id = a.parent_id
+       where a.depth < 64
+    ),
+    paths as (
+      select category_id, array_agg(name order by depth desc) as path from ancestry group by category_id
+    ),
+    stock as (
+      select s.product_id, sum(s.quantity)::int8 as total,
+             jsonb_agg(jsonb_build_object('warehouseId', w.id, 'code', w.code, 'name', w.name, 'quantity', s.quantity) order by w.code) as by_warehouse
+        from stock_levels s join warehouses w on w.id = s.warehouse_id
+       where s.product_id in (select id from selected)
+       group by s.product_id
+    ),
+    sales as (
+      select l.product_id,
+             coalesce(sum(l.quantity) filter (where o.status <> 'cancelled'), 0)::int8 as units,
+             coalesce(sum(l.quantity::int8 * l.unit_price_cents) filter (where o.status <> 'cancelled'), 0)::int8 as revenue,
+             max(o.placed_at) as last_ordered_at
+        from order_lines l join orders o on o.id = l.order_id
+       where l.product_id in (select id from selected)
+       group by l.product_id
+    )
+    select p.id, p.sku, p.name, p.description, p.brand, p.category_id,
+           coalesce(paths.path, '{}') as category_path,
+           coalesce((select array_agg(t.tag order by t.tag) from product_tags t where t.product_id = p.id), '{}') as tags,
+           p.price_cents, p.currency, p.status, p.version, p.created_at, p.updated_at,
+           coalesce(stock.total, 0)::int8 as stock_total,
+           coalesce(stock.by_warehouse, '[]'::jsonb) as stock_by_warehouse,
+           coalesce(sales.units, 0)::int8 as units_sold,
+           coalesce(sales.revenue, 0)::int8 as revenue_cents,
+           sales.last_ordered_at
+      from selected p
+      left join paths on paths.category_id = p.category_id
+      left join stock on stock.product_id = p.id
+      left join sales on sales.product_id = p.id
+     order by p.id`;
+}
+
+/** Products filed anywhere under the given categories (their names make up the products' paths). */
+function productsUnderCategories(sql: Source, categoryIds: string[]) {
+  return sql`
+    with recursive subtree as (
+      select id, 0 as depth from categories where id = any(${categoryIds}::uuid[])
+      union all
+      select c.id, s.depth + 1 from categories c join subtree s on c.parent_id = s.id where s.depth < 64
+    )
+    select p.id as key from products p where p.category_id in (select id from subtree)`;
+}
+
+/** Products whose read rows the touches may have changed. Also used by the search index. */
+export async function touchedProductIds(ctx: KeyContext, touches: Touches): Promise<string[]> {
+  const { snapshot, read } = ctx;
+  const k = touches.keys;
+  if (touches.truncated) {
+    return union(
+      await column(snapshot`select id as key from products`),
+      await column(read`select id as key from product_summaries`),
+    );
+  }
+  const orders = [...k.order];
+  const warehouses = [...k.warehouse];
+  const categories = [...k.category];
+  return union(
+    k.product,
+    categories.length ? await column(productsUnderCategories(snapshot, categories)) : [],
+    warehouses.length ? await column(snapshot`select distinct product_id as key from stock_levels where warehouse_id = any(${warehouses}::uuid[])`) : [],
+    orders.length ? await column(snapshot`select distinct product_id as key from order_lines where order_id = any(${orders}::uuid[])`) : [],
+    // An order line that no longer exists still sold (or stopped selling) what the read model remembers.
+    orders.length
+      ? await column(read`select distinct (i->>'productId') as key from order_summaries o, jsonb_array_elements(o.items) i where o.id = any(${orders}::uuid[])`)
+      : [],
+  );
+}
+
+export const productSummaries: SqlProjection = {
+  name: 'product_summaries',
+  table: 'product_summaries',
+  keyColumn: 'id',
+  keyType: 'uuid',
+  columns: COLUMNS,
+  jsonColumns: ['stock_by_warehouse'],
+  keys: touchedProductIds,
+  load: (sql, ids) => summariesOf(sql, sql`select * from products where id = any(${ids}::uuid[])`),
+  page: (sql, after, limit) =>
+    summariesOf(sql, after ? sql`select * from products where id > ${after}::uuid order by id limit ${limit}` : sql`select * from products order by id limit ${limit}`),
+  count: async (sql) => Number((await sql`select count(*)::int as n from products`)[0]!.n),
+};

@@ -1,0 +1,48 @@
+import type postgres from 'postgres';
+import type { Touches } from './touches';
+
+/** The write model, read inside one repeatable-read snapshot. */
+export type Source = postgres.Sql | postgres.TransactionSql;
+/** The read model (`shop_read`), or a transaction / savepoint on it. */
+export type ReadSql = postgres.Sql | postgres.TransactionSql;
+
+/** A read row keyed by its table's column names, ready to insert. */
+export type Row = Record<string, unknown>;
+
+export interface KeyContext {
+  snapshot: Source;
+  /** The read model as it was before this batch: where deleted write rows still show what they used to touch. */
+  read: ReadSql;
+}
+
+/**
+ * One SQL read model, recomputed by key from the write model. `keys` turns a batch's touches
+ * into the read keys to recompute; `load` computes their rows (a key without a row is
+ * deleted); `page` walks every row in key order for initial loads and rebuilds.
+ */
+export interface SqlProjection {
+  name: string;
+  table: string;
+  keyColumn: string;
+  keyType: 'uuid' | 'int8' | 'date';
+  columns: readonly string[];
+  jsonColumns: readonly string[];
+  /** Small tables are replaced whole: `keys` answers ['*'] or []. */
+  whole?: boolean;
+  keys(ctx: KeyContext, touches: Touches): Promise<string[]>;
+  load(snapshot: Source, keys: string[]): Promise<Row[]>;
+  page(snapshot: Source, after: string | null, limit: number): Promise<Row[]>;
+  count(snapshot: Source): Promise<number>;
+}
+
+export const WHOLE = '*';
+
+export function union(...lists: Iterable<string>[]): string[] {
+  const all = new Set<string>();
+  for (const list of lists) for (const key of list) all.add(key);
+  return [...all];
+}
+
+export async function column(rows: Promise<postgres.RowList<postgres.Row[]>> | Promise<Row[]>, name = 'key'): Promise<string[]> {
+  return (await rows).map((r) => String(r[name]));
+}

@@ -1,0 +1,190 @@
+import type { Meilisearch } from 'meilisearch';
+import type postgres from 'postgres';
+import type { Logger } from '@/lib/logger';
+import { pagesOf } from './buildPages';
+import { errorText } from './deadLetters';
+import { progressReporter } from './progress';
+import { ensureProductIndex } from './projections/productSearch/document';
+import { applyProductSearch } from './projections/productSearch/sink';
+import { productSummaries } from './projections/productSummaries';
+import { isProjectionName, PRODUCT_SEARCH, sqlProjection } from './projections/registry';
+import type { Row, SqlProjection } from './projections/types';
+import { insertRows, keyOf } from './readRows';
+import type { SearchLane } from './searchLane';
+import type { SqlLane } from './sqlLane';
+import { swapTables } from './swapTables';
+
+const TASK_TIMEOUT_MS = 300_000;
+
+export interface RebuildDeps {
+  source: postgres.Sql;
+  read: postgres.Sql;
+  meili: Meilisearch;
+  indexUid: string;
+  log: Logger;
+  sql: SqlLane;
+  search: SearchLane;
+  /** Runs `fn` between two SQL batches. */
+  betweenBatches<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface RebuildRequest {
+  requestId: string;
+  projection: string;
+  requestedAt: Date;
+}
+
+/**
+ * Zero-downtime rebuilds, one at a time. A fresh table (or index) is filled beside the live
+ * one from a snapshot of the write model while the lanes keep writing every batch into both;
+ * rows the lanes wrote are newer than the snapshot, so the fill skips them. Then the fresh
+ * copy is switched in atomically: a table rename in one transaction, a Meilisearch index swap.
+ */
+export class Rebuilds {
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: RebuildDeps) {}
+
+  /** Marks rebuilds a previous process left running as failed and drops their leftovers. */
+  async recover(): Promise<void> {
+    const stale = await this.deps.read<{ id: string; projection: string }[]>`
+      update projection_rebuilds set status = 'failed', error = 'interrupted: the projector restarted', finished_at = now()
+       where status = 'running' returning id, projection`;
+    for (const { projection } of stale) {
+      const p = sqlProjection(projection);
+      if (p) await this.deps.read.unsafe(`drop table if exists "${shadowTable(p)}"`);
+    }
+    const { results } = await this.deps.meili.getRawIndexes({ limit: 1000 }).catch(() => ({ results: [] as { uid: string }[] }));
+    for (const index of results) {
+      if (index.uid.startsWith(`${this.deps.indexUid}_rebuild_`)) await this.deps.meili.deleteIndex(index.uid).waitTask().catch(() => {});
+    }
+  }
+
+  start(request: RebuildRequest): void {
+    this.queue = this.queue.then(() => this.run(request)).catch(() => {});
+  }
+
+  /** Resolves when the rebuilds asked for so far have finished (or failed). */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** The lanes that keep the fresh copy current end with the session: so must the rebuild. */
+  private assertRunning(): void {
+    if (this.stopped) throw new Error('interrupted: the projector session ended');
+  }
+
+  private async run(request: RebuildRequest): Promise<void> {
+    const { read, log } = this.deps;
+    const inserted = await read`
+      insert into projection_rebuilds (id, projection, status, requested_at)
+      values (${request.requestId}, ${request.projection}, 'running', ${request.requestedAt})
+      on conflict (id) do nothing returning id`;
+    if (inserted.length === 0) return; // already handled before a restart
+    log.info({ projection: request.projection, request: request.requestId }, 'rebuild: started');
+    try {
+      if (!isProjectionName(request.projection)) throw new Error(`unknown projection "${request.projection}"`);
+      if (request.projection === PRODUCT_SEARCH) await this.rebuildSearch(request);
+      else await this.rebuildTable(request, sqlProjection(request.projection)!);
+      await read`update projection_rebuilds set status = 'switched', finished_at = now() where id = ${request.requestId}`;
+      log.info({ projection: request.projection, request: request.requestId }, 'rebuild: switched to the fresh copy');
+    } catch (error) {
+      log.error({ err: error, projection: request.projection }, 'rebuild failed; the live copy is unchanged');
+      await read`
+        update projection_rebuilds set status = 'failed', error = ${errorText(error).message}, finished_at = now()
+         where id = ${request.requestId}`.catch(() => {});
+    }
+  }
+
+  private async rebuildTable(request: RebuildRequest, projection: SqlProjection): Promise<void> {
+    const { read, sql: lane } = this.deps;
+    const table = shadowTable(projection);
+    const shadow = { table, touched: new Set<string>() };
+    await this.deps.betweenBatches(async () => {
+      await read.unsafe(`drop table if exists "${table}"`);
+      await read.unsafe(`create table "${table}" (like "${projection.table}" including all)`);
+      lane.shadows.set(projection.name, shadow);
+    });
+    try {
+      await this.fill(request, projection, async (rows) => {
+        await this.deps.betweenBatches(async () => {
+          // A whole projection the lane has written since the start is already complete.
+          const fresh = projection.whole ? (shadow.touched.size > 0 ? [] : rows) : rows.filter((r) => !shadow.touched.has(keyOf(projection, r)));
+          await insertRows(read, projection, table, fresh);
+        });
+      });
+      await this.deps.betweenBatches(async () => {
+        this.assertRunning();
+        await read.begin((tx) => swapTables(tx, projection.table, table));
+        lane.shadows.delete(projection.name);
+      });
+    } catch (error) {
+      await this.deps.betweenBatches(async () => {
+        lane.shadows.delete(projection.name);
+        await read.unsafe(`drop table if exists "${table}"`);
+      });
+      throw error;
+    }
+  }
+
+  private async rebuildSearch(request: RebuildRequest): Promise<void> {
+    const { meili, search, indexUid } = this.deps;
+    const uid = `${indexUid}_rebuild_${Date.now()}`;
+    await ensureProductIndex(meili, uid);
+    const shadow = { table: uid, touched: new Set<string>() };
+    await search.exclusive(async () => {
+      search.shadow = shadow;
+    });
+    try {
+      await this.fill(request, productSummaries, async (rows) => {
+        await search.exclusive(async () => {
+          const fresh = rows.filter((r) => !shadow.touched.has(r.id as string));
+          await applyProductSearch(meili, uid, [], fresh);
+        });
+      });
+      await search.exclusive(async () => {
+        this.assertRunning();
+        const task = await meili.swapIndexes([{ indexes: [indexUid, uid], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS });
+        if (task.status !== 'succeeded') throw new Error(`index swap ${task.status}: ${task.error?.message ?? ''}`);
+        search.shadow = undefined;
+      });
+    } finally {
+      if (search.shadow === shadow) await search.exclusive(async () => (search.shadow = undefined));
+      // After a swap this holds the old documents; after a failure, the partial copy.
+      await meili.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS }).catch(() => {});
+    }
+  }
+
+  /** Reads the projection's rows from one snapshot, page by page, reporting progress. */
+  private async fill(request: RebuildRequest, projection: SqlProjection, write: (rows: Row[]) => Promise<void>): Promise<void> {
+    const { source, read, log } = this.deps;
+    await source.begin('isolation level repeatable read read only', async (snapshot) => {
+      const total = await projection.count(snapshot);
+      await read`update projection_rebuilds set total = ${total} where id = ${request.requestId}`;
+      const progress = progressReporter(log, `rebuild ${request.projection}`, total);
+      let done = 0;
+      let reported = 0;
+      for await (const rows of pagesOf(projection, snapshot)) {
+        this.assertRunning();
+        await write(rows);
+        done += projection.whole ? total : rows.length;
+        progress.advance(projection.whole ? total : rows.length);
+        if (Date.now() - reported > 250) {
+          reported = Date.now();
+          await read`update projection_rebuilds set done = ${done} where id = ${request.requestId}`;
+        }
+      }
+      await read`update projection_rebuilds set done = ${total} where id = ${request.requestId}`;
+      progress.done();
+    });
+  }
+}
+
+export function shadowTable(projection: SqlProjection): string {
+  return `${projection.table}__rebuild`;
+}

@@ -1,0 +1,27 @@
+import type { Source } from './projections/types';
+
+export interface ProjectorRequest {
+  id: string;
+  kind: 'retry_dead_letter' | 'rebuild';
+  target: string;
+  requestedAt: Date;
+}
+
+/** Operator requests committed in this batch, read from the batch's snapshot. */
+export async function loadRequests(snapshot: Source, ids: string[]): Promise<ProjectorRequest[]> {
+  if (ids.length === 0) return [];
+  return snapshot<ProjectorRequest[]>`
+    select id, kind, target, requested_at as "requestedAt" from projector_requests
+     where id = any(${ids}::uuid[]) order by requested_at, id`;
+}
+
+/** What a batch asks of the other parts once it is committed. */
+export interface BatchEffects {
+  /** Search documents to index again (dead letters of the search index being retried). */
+  searchRetries: string[];
+  rebuilds: { requestId: string; projection: string; requestedAt: Date }[];
+}
+
+export function noEffects(): BatchEffects {
+  return { searchRetries: [], rebuilds: [] };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { systemDeadLettersInput } from './systemDeadLetters.input';
+
+describe('dead letter list input', () => {
+  it('defaults to the first page of pending letters', () => {
+    expect(systemDeadLettersInput.parse({})).toEqual({ status: 'pending', page: 1, pageSize: 20 });
+  });
+
+  it('takes a status, a projection and a position', () => {
+    expect(systemDeadLettersInput.parse({ status: 'resolved', projection: 'activity', after: '0/1DB25F0', pageSize: 100 })).toEqual({
+      status: 'resolved',
+      projection: 'activity',
+      after: '0/1DB25F0',
+      page: 1,
+      pageSize: 100,
+    });
+  });
+
+  it.each([{ status: 'failed' }, { pageSize: 101 }, { pageSize: 0 }, { page: 0 }, { after: 'yesterday' }, { projection: '' }])('refuses %o', (input) => {
+    expect(systemDeadLettersInput.safeParse(input).success).toBe(false);
+  });
+});
