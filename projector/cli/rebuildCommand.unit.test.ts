@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseRebuildArgs, REBUILD_USAGE } from './rebuildCommand';
 import { ALL_PROJECTIONS } from '@/projector/projections/registry';
 
-// Beside the tests' own folder while projector/ is being rewritten; belongs next to projector/cli/rebuildCommand.ts.
 describe('projector rebuild arguments', () => {
   it('takes one projection and waits by default', () => {
     expect(parseRebuildArgs(['category_tree'])).toEqual({ projection: 'category_tree', wait: true });

@@ -11,7 +11,7 @@ import { stopGroup } from '@/scripts/stack/processes';
 
 /** A throwaway stack on free loopback ports, in a temporary directory removed at the end. */
 export interface TestStack {
-  env: StackEnv & { MEILI_INDEX: string };
+  env: StackEnv & { MEILI_INDEX: string; PROJECTOR_METRICS_PORT: string };
   webUrl: string | undefined;
   stop(): Promise<void>;
 }
