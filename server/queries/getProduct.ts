@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb } from '@/db/clients';
-import { productSummaries } from '@/db/read/schema';
+import { productSummaries, type WarehouseStock } from '@/db/read/schema';
 import { notFound } from '../domain/errors';
 import { positionInput, waitForPosition, type Freshness } from './freshness';
 
@@ -26,6 +26,12 @@ export interface ProductView {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  stockTotal: number;
+  stockByWarehouse: WarehouseStock[];
+  /** Orders not cancelled. */
+  unitsSold: number;
+  revenueCents: number;
+  lastOrderedAt: Date | null;
 }
 
 export async function getProduct(db: ReadDb, input: GetProductInput, waitMs: number): Promise<{ product: ProductView } & Freshness> {
@@ -46,6 +52,11 @@ export async function getProduct(db: ReadDb, input: GetProductInput, waitMs: num
       version: productSummaries.version,
       createdAt: productSummaries.createdAt,
       updatedAt: productSummaries.updatedAt,
+      stockTotal: productSummaries.stockTotal,
+      stockByWarehouse: productSummaries.stockByWarehouse,
+      unitsSold: productSummaries.unitsSold,
+      revenueCents: productSummaries.revenueCents,
+      lastOrderedAt: productSummaries.lastOrderedAt,
     })
     .from(productSummaries)
     .where(eq(productSummaries.id, input.id));
