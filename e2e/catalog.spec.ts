@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { logIn, screenshot } from './support';
 
 test('an admin creates a product in the form and finds it through search', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/products');
   await expect(page).toHaveURL(/\/login$/);
   await screenshot(page, 'login');
   await logIn(page, 'admin');

@@ -10,7 +10,7 @@ import { useTRPC } from '../_trpc/client';
 import { UserProvider } from './UserContext';
 
 const NAV = [
-  { href: '/', label: 'Catalog search', adminOnly: false },
+  { href: '/products', label: 'Catalog search', adminOnly: false },
   { href: '/products/new', label: 'New product', adminOnly: true },
 ];
 

@@ -1,13 +1,6 @@
-import type { Metadata } from 'next';
-import { Suspense } from 'react';
-import { CatalogSearch } from './CatalogSearch';
+import { redirect } from 'next/navigation';
 
-export const metadata: Metadata = { title: 'Catalog' };
-
-export default function CatalogPage() {
-  return (
-    <Suspense>
-      <CatalogSearch />
-    </Suspense>
-  );
+/** Home: the catalog until the dashboard lands. */
+export default function Home() {
+  redirect('/products');
 }

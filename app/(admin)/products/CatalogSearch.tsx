@@ -7,9 +7,9 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { SORTS, type SearchProductsInput } from '@/server/queries/searchProducts.input';
-import { useTRPC } from '../_trpc/client';
-import { Highlighted } from '../_components/Highlight';
-import { formatMoney } from '../_components/money';
+import { useTRPC } from '../../_trpc/client';
+import { Highlighted } from '../../_components/Highlight';
+import { formatMoney } from '../../_components/money';
 
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   relevance: 'Relevance',
