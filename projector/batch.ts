@@ -11,11 +11,13 @@ export interface Batch {
   /** The oldest commit in the batch: how long its changes have waited (lag). */
   firstCommitTime: Date | null;
   transactions: number;
+  /** Ids of the batch's transactions that changed projected tables: they must be visible to the snapshot that reads them. */
+  xids: number[];
 }
 
 /** No change up to `lsn`: applying it only moves checkpoints. */
 export function quietBatch(lsn: string): Batch {
-  return { touches: emptyTouches(), endLsn: lsn, lastCommitTime: null, firstCommitTime: null, transactions: 0 };
+  return { touches: emptyTouches(), endLsn: lsn, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] };
 }
 
 export class Batcher {
@@ -24,11 +26,12 @@ export class Batcher {
   constructor(private readonly maxChanges: number) {}
 
   add(txn: SourceTransaction): void {
-    this.current ??= { touches: emptyTouches(), endLsn: txn.commitLsn, lastCommitTime: txn.commitTime, firstCommitTime: txn.commitTime, transactions: 0 };
+    this.current ??= { touches: emptyTouches(), endLsn: txn.commitLsn, lastCommitTime: txn.commitTime, firstCommitTime: txn.commitTime, transactions: 0, xids: [] };
     mergeTouches(this.current.touches, txn.touches);
     this.current.endLsn = maxLsn(this.current.endLsn, txn.commitLsn);
     this.current.lastCommitTime = txn.commitTime;
     this.current.transactions += 1;
+    if (txn.touches.changeCount > 0 && txn.xid !== undefined) this.current.xids.push(txn.xid);
   }
 
   get firstCommitTime(): Date | null {

@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const runner = new ProjectorRunner(env, log);
+  process.on('uncaughtException', (error) => {
+    if (isClosedSocketWrite(error)) return runner.recoverFromDriverFault(error);
+    log.fatal({ err: error }, 'uncaught exception');
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
     log.info({ signal }, 'stopping after the batch in hand');
     void runner.stop();
@@ -31,6 +36,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
   await runner.run();
   log.info('stopped');
+}
+
+/** postgres.js writing to a socket it has already dropped (see ProjectorRunner.recoverFromDriverFault). */
+function isClosedSocketWrite(error: Error): boolean {
+  return error instanceof TypeError && /reading 'write'/.test(error.message) && /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? '');
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,7 @@ export class Monitor {
   private totals = { sql: 0, search: 0 };
 
   constructor(
-    private readonly deps: { source: postgres.Sql; read: postgres.Sql; slot: string; log: Logger; host: string; port: number },
+    private readonly deps: { clients: () => { source: postgres.Sql; read: postgres.Sql }; slot: string; log: Logger; host: string; port: number },
   ) {}
 
   async start(): Promise<void> {
@@ -69,22 +69,24 @@ export class Monitor {
     this.metrics.streaming.set(state === 'streaming' ? 1 : 0);
   }
 
-  private ticking = false;
+  private tickStarted = 0;
 
   private async tick(): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
+    // A report stuck on a dead connection must not stop the next ones.
+    if (this.tickStarted && Date.now() - this.tickStarted < 15_000) return;
+    const started = (this.tickStarted = Date.now());
     try {
       await this.collect();
     } catch (error) {
       this.deps.log.debug({ err: error }, 'status not written this time');
     } finally {
-      this.ticking = false;
+      if (this.tickStarted === started) this.tickStarted = 0;
     }
   }
 
   private async collect(): Promise<void> {
-    const { source, read, slot } = this.deps;
+    const { slot } = this.deps;
+    const { source, read } = this.deps.clients();
     const [wal] = await source<{ wal: string; retained: string | null; walStatus: string | null }[]>`
       select pg_current_wal_lsn()::text as wal,
              (select pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::int8 from pg_replication_slots where slot_name = ${slot}) as retained,

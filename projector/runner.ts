@@ -22,9 +22,10 @@ const MAX_BACKOFF_MS = 30_000;
  * resume, so a crash at any instant loses nothing.
  */
 export class ProjectorRunner {
-  private readonly source: postgres.Sql;
-  private readonly read: postgres.Sql;
+  private source!: postgres.Sql;
+  private read!: postgres.Sql;
   private readonly meili: Meilisearch;
+  private abandon: ((error: Error) => void) | undefined;
   private readonly monitor: Monitor;
   private stopping = false;
   private current: { stream: ReplicationStream; pipeline: Pipeline; search: SearchLane; rebuilds: Rebuilds } | undefined;
@@ -34,14 +35,11 @@ export class ProjectorRunner {
     private readonly env: ProjectorEnv,
     private readonly log: Logger,
   ) {
-    const options = { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } };
-    this.source = postgres(env.PROJECTOR_DATABASE_URL, options);
-    this.read = postgres(env.PROJECTOR_READ_DATABASE_URL, options);
+    this.connect();
     // A bounded request time: a hung Meilisearch turns into a retry instead of a stuck lane.
     this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 30_000 });
     this.monitor = new Monitor({
-      source: this.source,
-      read: this.read,
+      clients: () => ({ source: this.source, read: this.read }),
       slot: env.REPLICATION_SLOT,
       log,
       host: env.PROJECTOR_METRICS_HOST,
@@ -55,7 +53,12 @@ export class ProjectorRunner {
     while (!this.stopping) {
       const started = Date.now();
       try {
-        await this.session();
+        await Promise.race([
+          this.session(),
+          new Promise<never>((_, reject) => {
+            this.abandon = reject;
+          }),
+        ]);
       } catch (error) {
         if (this.stopping) break;
         this.monitor.setState('reconnecting', error);
@@ -72,6 +75,32 @@ export class ProjectorRunner {
     await this.monitor.stop().catch(() => {});
     await this.source.end({ timeout: 5 });
     await this.read.end({ timeout: 5 });
+  }
+
+  private connect(): void {
+    const options = { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } };
+    this.source = postgres(this.env.PROJECTOR_DATABASE_URL, options);
+    this.read = postgres(this.env.PROJECTOR_READ_DATABASE_URL, options);
+  }
+
+  /**
+   * postgres.js 3.4.9 can throw outside any promise when a transaction is rolled back on a
+   * connection the server has just closed (porsager/postgres#1154, #1208); the statements in
+   * flight then never settle. The session is abandoned: its clients are closed (so nothing
+   * late can write), fresh ones are made, and the next session resumes from the durable
+   * checkpoints like after any other failure.
+   */
+  recoverFromDriverFault(error: unknown): void {
+    this.log.warn({ err: error }, 'database driver failed on a closed connection; starting a fresh session');
+    const stale = { source: this.source, read: this.read, current: this.current };
+    this.current = undefined;
+    this.connect();
+    stale.current?.rebuilds.stop();
+    void stale.current?.search.stop();
+    void stale.current?.stream.stop().catch(() => {});
+    void stale.source.end({ timeout: 0 }).catch(() => {});
+    void stale.read.end({ timeout: 0 }).catch(() => {});
+    this.abandon?.(new Error('session abandoned after a database driver fault', { cause: error }));
   }
 
   /** Finish the batch in hand, then stop streaming. */

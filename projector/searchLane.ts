@@ -67,7 +67,7 @@ export class SearchLane {
   retry(keys: string[]): void {
     if (keys.length === 0) return;
     const at = this.checkpoints.get(PRODUCT_SEARCH) ?? '0/0';
-    this.enqueue({ batch: { touches: emptyTouches(), endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0 }, retries: new Set(keys) });
+    this.enqueue({ batch: { touches: emptyTouches(), endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] }, retries: new Set(keys) });
   }
 
   /** Products waiting to be indexed (for metrics and logs). */
@@ -188,7 +188,8 @@ export class SearchLane {
 }
 
 function clone(job: Job): Job {
-  return { batch: { ...job.batch, touches: cloneTouches(job.batch.touches) }, retries: new Set(job.retries) };
+  // No xids: the SQL lane has already waited for this batch to be visible, and visibility only grows.
+  return { batch: { ...job.batch, touches: cloneTouches(job.batch.touches), xids: [] }, retries: new Set(job.retries) };
 }
 
 function merge(older: Job, newer: Job): Job {

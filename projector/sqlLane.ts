@@ -9,6 +9,7 @@ import { touchesAnything } from './projections/touches';
 import type { ReadSql, Row, Source, SqlProjection } from './projections/types';
 import { replaceRows } from './readRows';
 import { loadRequests, noEffects, type BatchEffects, type ProjectorRequest } from './requests';
+import { allVisible, NotYetVisible } from './visibility';
 
 export const CHUNK = 2000;
 
@@ -55,11 +56,11 @@ export class SqlLane {
       await saveCheckpoints(this.read, behind, batch.endLsn, batch.lastCommitTime);
     } else {
       try {
-        effects = await this.attempt(batch, behind, false);
+        effects = await this.whenVisible(() => this.attempt(batch, behind, false));
       } catch (error) {
         if (!isPoison(error)) throw error;
         this.log.warn({ err: error, lsn: batch.endLsn }, 'a change could not be applied; applying key by key to isolate it');
-        effects = await this.attempt(batch, behind, true);
+        effects = await this.whenVisible(() => this.attempt(batch, behind, true));
       }
     }
     for (const name of behind) this.checkpoints.set(name, batch.endLsn);
@@ -67,8 +68,21 @@ export class SqlLane {
     return effects;
   }
 
+  /** Retry with a fresh snapshot until it sees every transaction of the batch (a few ms at most). */
+  private async whenVisible<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof NotYetVisible)) throw error;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
   private attempt(batch: Batch, behind: readonly ProjectionName[], isolate: boolean): Promise<BatchEffects> {
     return this.source.begin('isolation level repeatable read read only', async (snapshot) => {
+      if (!(await allVisible(snapshot, batch.xids))) throw new NotYetVisible();
       const ctx = { snapshot, read: this.read };
       const plans: { projection: SqlProjection; keys: string[] }[] = [];
       for (const projection of SQL_PROJECTION_LIST) {
