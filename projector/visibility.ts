@@ -5,7 +5,8 @@ import type { Source } from './projections/types';
  * record is flushed before the transaction leaves the process array). A snapshot taken in
  * that gap would recompute keys without the change and still move the checkpoint past it.
  * So the snapshot must see every transaction of the batch; this is its first statement.
- * wal2json gives 32-bit xids: each is widened with the snapshot's epoch.
+ * wal2json gives 32-bit xids: each is widened to the 64-bit xid nearest the snapshot's xmax
+ * (a committed transaction not yet visible can be at or above xmax).
  */
 export async function allVisible(snapshot: Source, xids: number[]): Promise<boolean> {
   if (xids.length === 0) return true;
@@ -17,7 +18,10 @@ export async function allVisible(snapshot: Source, xids: number[]): Promise<bool
         from m, unnest(${xids}::int8[]) x
     )
     select count(*) filter (
-             where not pg_visible_in_snapshot((case when candidate > xmax then candidate - 4294967296 else candidate end)::text::xid8, snap)
+             where not pg_visible_in_snapshot((
+               case when candidate > xmax + 2147483648 then candidate - 4294967296
+                    when candidate < xmax - 2147483648 then candidate + 4294967296
+                    else candidate end)::text::xid8, snap)
            )::int as invisible
       from widened`;
   return row!.invisible === 0;

@@ -140,8 +140,9 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
     const existing = await admin.catalog.createProduct.mutate({ sku: 'STALE-1', name: 'Stale Lamp', priceCents: 100, currency: 'EUR' });
     await waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, existing.position);
     await projector.stop();
+    let later: { position: string } = existing;
     try {
-      const later = await admin.catalog.createProduct.mutate({ sku: 'STALE-2', name: 'Later Lamp', priceCents: 100, currency: 'EUR' });
+      later = await admin.catalog.createProduct.mutate({ sku: 'STALE-2', name: 'Later Lamp', priceCents: 100, currency: 'EUR' });
       const started = Date.now();
       const answer = await admin.catalog.product.query({ id: existing.id, after: later.position });
       expect(answer.fresh).toBe(false);
@@ -150,6 +151,8 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
     } finally {
       projector.start();
     }
+    // Once the projector is streaming again (its start is not timed here), `after` is answered fresh.
+    await waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, later.position, 60_000);
     const caughtUp = await admin.catalog.createProduct.mutate({ sku: 'STALE-3', name: 'Caught-up Lamp', priceCents: 100, currency: 'EUR' });
     expect((await admin.catalog.product.query({ id: caughtUp.id, after: caughtUp.position })).fresh).toBe(true);
   });
