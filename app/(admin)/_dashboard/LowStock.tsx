@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Anchor, Badge, Card, Group, NumberInput, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, NumberInput, Skeleton, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -67,8 +67,14 @@ export function LowStock() {
                       {p.sku}
                     </Text>
                   </Table.Td>
-                  <Table.Td ta="right">
-                    {p.stockTotal === 0 ? <Badge color="red" variant="light">out of stock</Badge> : formatCount(p.stockTotal)}
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {p.stockTotal === 0 ? (
+                      <Text span size="sm" c="red" fw={600}>
+                        out of stock
+                      </Text>
+                    ) : (
+                      formatCount(p.stockTotal)
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">{formatCount(p.unitsSold)}</Table.Td>
                 </Table.Tr>

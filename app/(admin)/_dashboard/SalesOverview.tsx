@@ -65,10 +65,10 @@ function SalesBody({ sales, selected }: Pick<Props, 'sales' | 'selected'>) {
         <Figure label="Units" value={formatCount(selected.totals.units)} testId="sales-units" />
       </SimpleGrid>
       <figure aria-label={`Revenue per day in ${selected.currency}`} style={{ margin: 0 }} data-testid="revenue-chart">
-        <AreaChart h={240} data={rows} dataKey="label" series={[{ name: 'revenue', label: 'Revenue', color: 'indigo.6' }]} valueFormatter={money} curveType="linear" withDots={rows.length <= 31} />
+        <AreaChart h={240} data={rows} dataKey="label" series={[{ name: 'revenue', label: 'Revenue', color: 'indigo.6' }]} valueFormatter={money} curveType="linear" withDots={false} />
       </figure>
       <figure aria-label={`Orders per day in ${selected.currency}`} style={{ margin: 0 }} data-testid="orders-chart">
-        <BarChart h={140} data={rows} dataKey="label" series={[{ name: 'orders', label: 'Orders', color: 'teal.6' }]} valueFormatter={formatCount} />
+        <BarChart h={140} data={rows} dataKey="label" series={[{ name: 'orders', label: 'Orders', color: 'teal.6' }]} valueFormatter={formatCount} yAxisProps={{ allowDecimals: false }} />
       </figure>
       <Text size="xs" c="dimmed">
         {sales.data.from} to {sales.data.to} (UTC days); cancelled orders are not counted.
