@@ -5,7 +5,7 @@ import { projectionHealth } from './projectorHealth';
 export function HealthBadge({ projection, process }: { projection: ProjectionStatusView; process: ProjectorProcessView | null }) {
   const health = projectionHealth(projection, process);
   return (
-    <Badge variant="light" color={health.color}>
+    <Badge variant="light" color={health.color} miw="max-content">
       {health.label}
     </Badge>
   );

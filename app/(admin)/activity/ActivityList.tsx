@@ -109,35 +109,39 @@ function ActivityRow({ entry, onFilter }: { entry: ActivityEntry; onFilter: () =
           {entry.eventType}
         </Text>
       </Table.Td>
-      <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Badge variant="light" size="sm">
-            {label}
-          </Badge>
-          {href ? (
-            <Anchor component={Link} href={href} size="sm" ff="monospace" title={entry.aggregateId}>
-              {shortId(entry.aggregateId)}
-            </Anchor>
-          ) : (
-            <Text size="sm" ff="monospace" title={entry.aggregateId}>
-              {shortId(entry.aggregateId)}
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Stack gap={2}>
+          <Group gap={6} wrap="nowrap">
+            <Badge variant="light" size="sm" style={{ flexShrink: 0 }}>
+              {label}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              v{entry.aggregateVersion}
             </Text>
-          )}
-          <Text size="xs" c="dimmed">
-            v{entry.aggregateVersion}
-          </Text>
-          <Button variant="subtle" size="compact-xs" onClick={onFilter} aria-label={`Show only the history of ${label.toLowerCase()} ${entry.aggregateId}`}>
-            history
-          </Button>
-        </Group>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            {href ? (
+              <Anchor component={Link} href={href} size="sm" ff="monospace" title={entry.aggregateId}>
+                {shortId(entry.aggregateId)}
+              </Anchor>
+            ) : (
+              <Text size="sm" ff="monospace" title={entry.aggregateId}>
+                {shortId(entry.aggregateId)}
+              </Text>
+            )}
+            <Button variant="subtle" size="compact-xs" onClick={onFilter} aria-label={`Show only the history of ${label.toLowerCase()} ${entry.aggregateId}`}>
+              history
+            </Button>
+          </Group>
+        </Stack>
       </Table.Td>
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap" justify="space-between">
+      <Table.Td maw={420}>
+        <Stack gap={2} align="flex-start">
           <Text size="xs" ff="monospace" lineClamp={2} style={{ wordBreak: 'break-all' }}>
             {payloadPreview(entry.payload)}
           </Text>
           <PayloadDetails payload={entry.payload} label={`Payload of entry ${entry.id}`} />
-        </Group>
+        </Stack>
       </Table.Td>
     </Table.Tr>
   );

@@ -10,6 +10,7 @@ import { DeadLetterCard } from './DeadLetterCard';
 import { retryOutcome, type RetryOutcome } from './retryOutcome';
 
 const PAGE_SIZE = 10;
+const READ_BACK_TRIES = 5;
 type Status = 'pending' | 'resolved';
 
 /**
@@ -22,14 +23,20 @@ export function DeadLetters() {
   const [tab, setTab] = useState<Status>('pending');
   const [after, setAfter] = useState<string>();
   const [outcome, setOutcome] = useState<RetryOutcome | null>(null);
+  /** The letter as the projector left it once it has handled the retry (each read waits up to 2 s on the server). */
+  const readBack = async (id: string, after: string) => {
+    for (let read = 1; ; read++) {
+      const pending = await queryClient.fetchQuery({ ...trpc.system.deadLetters.queryOptions({ status: 'pending', id, after }), staleTime: 0 });
+      if (pending.fresh || read === READ_BACK_TRIES) return pending;
+    }
+  };
   const retryCall = trpc.system.retryDeadLetter.mutationOptions();
   const retry = useMutation({
     mutationKey: retryCall.mutationKey,
     mutationFn: async (letter: DeadLetterView, context) => {
       const result = await retryCall.mutationFn!({ id: letter.id, commandId: crypto.randomUUID() }, context);
       try {
-        const pending = await queryClient.fetchQuery(trpc.system.deadLetters.queryOptions({ status: 'pending', id: letter.id, after: result.position }));
-        return { position: result.position, outcome: retryOutcome(letter, pending) };
+        return { position: result.position, outcome: retryOutcome(letter, await readBack(letter.id, result.position)) };
       } catch (error) {
         const message = `The retry was requested, but its result could not be read: ${describeError(error).message}`;
         return { position: result.position, outcome: { color: 'yellow', title: 'Retry requested', message } satisfies RetryOutcome };

@@ -15,12 +15,13 @@ export function ProcessBanner({ process }: { process: ProjectorProcessView | nul
     <Alert
       color={process.alive ? 'teal' : 'red'}
       role="status"
-      title={process.alive ? `Projector running (${process.state}${process.streaming ? ', streaming' : ''})` : 'Projector not running'}
+      title={process.alive ? `Projector running (${process.state})` : 'Projector not running'}
       data-testid="projector-process"
     >
       {!process.alive && <Text size="sm">Last report {formatInstant(process.updatedAt)}: read models are not being updated.</Text>}
-      <SimpleGrid cols={{ base: 2, md: 5 }} mt="xs">
+      <SimpleGrid cols={{ base: 2, md: 6 }} mt="xs">
         <Fact label="Slot" value={process.slotName} />
+        <Fact label="Streaming" value={process.streaming ? 'yes' : 'no'} />
         <Fact label="WAL status" value={process.slotWalStatus ?? '—'} />
         <Fact label="Retained WAL" value={formatBytes(process.slotRetainedBytes)} />
         <Fact label="Server WAL position" value={process.walLsn ?? '—'} />

@@ -6,7 +6,7 @@ import { HealthBadge } from '../../_components/HealthBadge';
 export function ProjectionTable({ status }: { status: SystemStatus }) {
   return (
     <Table.ScrollContainer minWidth={1000}>
-      <Table striped aria-label="Projections" data-testid="projection-table">
+      <Table striped aria-label="Projections" data-testid="projection-table" style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Projection</Table.Th>
