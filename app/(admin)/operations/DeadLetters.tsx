@@ -10,7 +10,7 @@ import { DeadLetterCard } from './DeadLetterCard';
 import { retryOutcome, type RetryOutcome } from './retryOutcome';
 
 const PAGE_SIZE = 10;
-const READ_BACK_TRIES = 5;
+const READ_BACK_TRIES = 8;
 type Status = 'pending' | 'resolved';
 
 /**
