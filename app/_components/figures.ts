@@ -33,3 +33,9 @@ export function formatInstant(at: Date | null): string {
   if (!at) return '—';
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
 }
+
+/** Time of day only, for figures refreshed every few seconds. */
+export function formatClock(at: Date | null): string {
+  if (!at) return '—';
+  return new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }).format(at);
+}

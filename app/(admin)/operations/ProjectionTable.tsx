@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import type { SystemStatus } from '@/server/queries/systemStatus';
-import { formatBytes, formatCount, formatDuration, formatInstant } from '../../_components/figures';
+import { formatBytes, formatClock, formatCount, formatDuration, formatInstant } from '../../_components/figures';
 import { HealthBadge } from '../../_components/HealthBadge';
 
 export function ProjectionTable({ status }: { status: SystemStatus }) {
@@ -39,7 +39,7 @@ export function ProjectionTable({ status }: { status: SystemStatus }) {
               <Table.Td ta="right">{formatCount(p.changesTotal)}</Table.Td>
               <Table.Td ta="right">{formatCount(p.backlog)}</Table.Td>
               <Table.Td ta="right">{formatCount(p.pendingDeadLetters)}</Table.Td>
-              <Table.Td>{formatInstant(p.updatedAt)}</Table.Td>
+              <Table.Td title={formatInstant(p.updatedAt)}>{formatClock(p.updatedAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
