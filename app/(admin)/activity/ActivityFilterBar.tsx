@@ -23,10 +23,11 @@ export function ActivityFilterBar({ filters, onChange }: Props) {
     if (debouncedId !== filters.aggregateId) onChange({ aggregateId: debouncedId });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedId]);
-  const [shownId, setShownId] = useState(filters.aggregateId);
-  if (shownId !== filters.aggregateId) {
-    setShownId(filters.aggregateId);
-    setAggregateId(filters.aggregateId);
+  const [urlId, setUrlId] = useState(filters.aggregateId);
+  if (urlId !== filters.aggregateId) {
+    setUrlId(filters.aggregateId);
+    // Not an echo of what was typed: show it (and never overwrite typing in progress with its own echo).
+    if (filters.aggregateId !== debouncedId) setAggregateId(filters.aggregateId);
   }
 
   const typeOptions: { value: string; label: string }[] = AGGREGATE_TYPES.map((t) => ({ value: t.value, label: t.label }));
