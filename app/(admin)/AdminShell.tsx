@@ -10,8 +10,11 @@ import { useTRPC } from '../_trpc/client';
 import { UserProvider } from './UserContext';
 
 const NAV = [
+  { href: '/', label: 'Dashboard', adminOnly: false },
   { href: '/products', label: 'Catalog search', adminOnly: false },
   { href: '/products/new', label: 'New product', adminOnly: true },
+  { href: '/activity', label: 'Activity', adminOnly: false },
+  { href: '/operations', label: 'Operations', adminOnly: false },
 ];
 
 export function AdminShell({ user, children }: { user: SessionUser; children: ReactNode }) {

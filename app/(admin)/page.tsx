@@ -1,6 +1,13 @@
-import { redirect } from 'next/navigation';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { Dashboard } from './_dashboard/Dashboard';
 
-/** Home: the catalog until the dashboard lands. */
-export default function Home() {
-  redirect('/products');
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default function DashboardPage() {
+  return (
+    <Suspense>
+      <Dashboard />
+    </Suspense>
+  );
 }

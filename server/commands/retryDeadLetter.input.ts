@@ -7,7 +7,7 @@ const ID_MESSAGE = 'id must be a dead letter id (a positive whole number)';
  * Dead letter ids are Postgres bigints: accepted as a number or as digits, kept as text so no
  * id loses precision on its way to the database. Up to 18 digits, as the projector reads them.
  */
-const deadLetterIdField = z
+export const deadLetterIdField = z
   .union(
     [
       z.number({ error: ID_MESSAGE }).int(ID_MESSAGE).positive(ID_MESSAGE),

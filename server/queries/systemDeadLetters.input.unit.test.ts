@@ -16,7 +16,12 @@ describe('dead letter list input', () => {
     });
   });
 
-  it.each([{ status: 'failed' }, { pageSize: 101 }, { pageSize: 0 }, { page: 0 }, { after: 'yesterday' }, { projection: '' }])('refuses %o', (input) => {
+  it('takes one letter id as a number or as digits, kept as text', () => {
+    expect(systemDeadLettersInput.parse({ id: 42 }).id).toBe('42');
+    expect(systemDeadLettersInput.parse({ id: '123456789012345678' }).id).toBe('123456789012345678');
+  });
+
+  it.each([{ id: 0 }, { id: '12a' }, { status: 'failed' }, { pageSize: 101 }, { pageSize: 0 }, { page: 0 }, { after: 'yesterday' }, { projection: '' }])('refuses %o', (input) => {
     expect(systemDeadLettersInput.safeParse(input).success).toBe(false);
   });
 });

@@ -35,10 +35,14 @@ export interface DeadLetterPage extends Freshness {
   pageSize: number;
 }
 
-/** Dead letters with one status, newest first, optionally of one projection. */
+/** Dead letters with one status, newest first, optionally of one projection or just one letter. */
 export async function systemDeadLetters(db: ReadDb, input: SystemDeadLettersInput, waitMs: number): Promise<DeadLetterPage> {
   const freshness = await waitForPosition(db, FRESHNESS_REFERENCE, input.after, waitMs);
-  const where = and(eq(deadLetters.status, input.status), input.projection ? eq(deadLetters.projection, input.projection) : undefined);
+  const where = and(
+    eq(deadLetters.status, input.status),
+    input.projection ? eq(deadLetters.projection, input.projection) : undefined,
+    input.id ? sql`${deadLetters.id} = ${input.id}::int8` : undefined,
+  );
   const items = await db
     .select({
       id: sql<string>`${deadLetters.id}::text`,

@@ -1,4 +1,6 @@
 import { router } from '../trpc';
+import { activityRouter } from './activity';
+import { analyticsRouter } from './analytics';
 import { authRouter } from './auth';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
@@ -15,6 +17,8 @@ export const appRouter = router({
   orders: ordersRouter,
   search: searchRouter,
   system: systemRouter,
+  analytics: analyticsRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;
