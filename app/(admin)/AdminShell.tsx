@@ -12,6 +12,9 @@ import { UserProvider } from './UserContext';
 const NAV = [
   { href: '/products', label: 'Catalog search', adminOnly: false },
   { href: '/products/new', label: 'New product', adminOnly: true },
+  { href: '/orders', label: 'Orders', adminOnly: false },
+  { href: '/orders/new', label: 'New order', adminOnly: true },
+  { href: '/customers', label: 'Customers', adminOnly: false },
 ];
 
 export function AdminShell({ user, children }: { user: SessionUser; children: ReactNode }) {
