@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { customerSummaries } from '@/db/read/schema';
+import { minLsn } from '@/lib/lsn';
 import { notFound } from '../domain/errors';
 import { waitForPosition, type Freshness } from './freshness';
 import type { GetCustomerInput } from './getCustomer.input';
@@ -22,11 +23,12 @@ export async function getCustomer(
     waitForPosition(db, 'order_summaries', input.after, waitMs),
   ]);
   const fresh = summaries.fresh && orderSummaries.fresh;
+  const appliedPosition = summaries.appliedPosition && orderSummaries.appliedPosition ? minLsn(summaries.appliedPosition, orderSummaries.appliedPosition) : null;
   const [row] = await db.select(customerColumns).from(customerSummaries).where(eq(customerSummaries.id, input.id));
   if (!row) throw fresh ? notFound('Customer', input.id) : notFound('Customer (not projected yet)', input.id);
   const [values, orders] = await Promise.all([
     lifetimeValuesOf(db, [row.id]),
     listOrders(db, { customerId: row.id, sort: 'placed:desc', page: input.ordersPage, pageSize: input.ordersPageSize }),
   ]);
-  return { customer: { ...row, lifetimeValue: values.get(row.id) ?? [] }, orders, fresh, appliedPosition: summaries.appliedPosition };
+  return { customer: { ...row, lifetimeValue: values.get(row.id) ?? [] }, orders, fresh, appliedPosition };
 }
