@@ -13,6 +13,9 @@ const NAV = [
   { href: '/', label: 'Dashboard', adminOnly: false },
   { href: '/products', label: 'Catalog search', adminOnly: false },
   { href: '/products/new', label: 'New product', adminOnly: true },
+  { href: '/orders', label: 'Orders', adminOnly: false },
+  { href: '/orders/new', label: 'New order', adminOnly: true },
+  { href: '/customers', label: 'Customers', adminOnly: false },
   { href: '/activity', label: 'Activity', adminOnly: false },
   { href: '/operations', label: 'Operations', adminOnly: false },
 ];

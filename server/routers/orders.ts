@@ -6,7 +6,11 @@ import { placeOrder } from '../commands/placeOrder';
 import { placeOrderInput } from '../commands/placeOrder.input';
 import { shipOrder } from '../commands/shipOrder';
 import { shipOrderInput } from '../commands/shipOrder.input';
-import { adminProcedure, router } from '../trpc';
+import { getOrder } from '../queries/getOrder';
+import { getOrderInput } from '../queries/getOrder.input';
+import { listOrders } from '../queries/listOrders';
+import { listOrdersInput } from '../queries/listOrders.input';
+import { adminProcedure, protectedProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
   place: adminProcedure
@@ -21,4 +25,8 @@ export const ordersRouter = router({
   cancel: adminProcedure
     .input(cancelOrderInput)
     .mutation(({ ctx, input }) => cancelOrder({ db: ctx.services.write.db }, ctx.user, input)),
+  list: protectedProcedure.input(listOrdersInput).query(({ ctx, input }) => listOrders(ctx.services.read.db, input)),
+  get: protectedProcedure
+    .input(getOrderInput)
+    .query(({ ctx, input }) => getOrder(ctx.services.read.db, input, ctx.services.env.FRESHNESS_WAIT_MS)),
 });

@@ -1,0 +1,73 @@
+'use client';
+
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { registerCustomerInput } from '@/server/commands/registerCustomer.input';
+import { useTRPC } from '../../_trpc/client';
+import { describeRefusal, wasRefused } from '../../_components/refusal';
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/** Registers a customer with the server's own schema, then opens their page once it shows them. */
+export function RegisterCustomerForm({ onCancel }: { onCancel: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
+  const [form, setForm] = useState({ name: '', email: '' });
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const register = useMutation(
+    trpc.customers.register.mutationOptions({
+      onSuccess: (result) => router.push(`/customers/${result.id}?after=${encodeURIComponent(result.position)}`),
+      onError: (error) => {
+        if (wasRefused(describeRefusal(error))) setCommandId(crypto.randomUUID());
+      },
+    }),
+  );
+  const refusal = register.error ? describeRefusal(register.error) : undefined;
+  const fieldError = (name: string) => (clientErrors[name] ?? refusal?.fields[name])?.join(', ');
+  const busy = register.isPending || register.isSuccess;
+  const set = (field: keyof typeof form, value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = registerCustomerInput.safeParse({ ...form, commandId });
+    if (!parsed.success) {
+      setClientErrors(z.flattenError(parsed.error).fieldErrors);
+      return;
+    }
+    setClientErrors({});
+    register.mutate(parsed.data);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Register customer">
+      <Stack>
+        {refusal && Object.keys(refusal.fields).length === 0 && (
+          <Alert color="red" role="alert">
+            {refusal.message}
+          </Alert>
+        )}
+        <TextInput label="Name" required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={fieldError('name')} data-autofocus />
+        <TextInput
+          label="Email"
+          type="email"
+          required
+          value={form.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={fieldError('email')}
+        />
+        <Group justify="end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Register
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, Card, Grid, GridCol, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getOrderInput } from '@/server/queries/getOrder.input';
+import { serverCaller } from '../../../_trpc/server';
+import { DateTime } from '../../../_components/DateTime';
+import { AnchorLink } from '../../../_components/links';
+import { formatMoney } from '../../../_components/money';
+import { NotFreshAlert } from '../../../_components/NotFreshAlert';
+import { OrderStatusBadge } from '../OrderStatusBadge';
+import { shortId } from '../shortId';
+import { OrderActions } from './OrderActions';
+import { OrderLines } from './OrderLines';
+import { StatusTimeline } from './StatusTimeline';
+
+export const metadata: Metadata = { title: 'Order' };
+
+export default async function OrderPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string }> }) {
+  const { id } = await props.params;
+  const { after } = await props.searchParams;
+  const input = getOrderInput.safeParse({ id, after });
+  if (!input.success) notFound();
+  const caller = await serverCaller();
+  const answer = await caller.orders.get(input.data).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+  if (!answer) {
+    if (after) {
+      return (
+        <Alert color="yellow" role="status" title="Not visible yet">
+          This order was saved, but the read model has not caught up yet. Reload in a moment.
+        </Alert>
+      );
+    }
+    notFound();
+  }
+  const { order, fresh } = answer;
+  return (
+    <Stack>
+      <NotFreshAlert fresh={fresh} />
+      <Group justify="space-between" align="start">
+        <div>
+          <Group gap="sm">
+            <Title order={2}>Order {shortId(order.id)}</Title>
+            <span data-testid="order-status">
+              <OrderStatusBadge status={order.status} size="lg" />
+            </span>
+          </Group>
+          <Text c="dimmed" size="sm">
+            {order.id} · version {order.version}
+          </Text>
+        </div>
+        <OrderActions order={{ id: order.id, status: order.status, version: order.version }} />
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            Customer
+          </Text>
+          <AnchorLink href={`/customers/${order.customerId}`} size="lg" data-testid="order-customer">
+            {order.customerName}
+          </AnchorLink>
+          <Text size="sm" c="dimmed">
+            {order.customerEmail}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            Total
+          </Text>
+          <Text size="xl" fw={700}>
+            {formatMoney(order.totalCents, order.currency)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'} in {order.lineCount} {order.lineCount === 1 ? 'line' : 'lines'}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="sm" c="dimmed">
+            Placed
+          </Text>
+          <Text size="lg">
+            <DateTime value={order.placedAt} />
+          </Text>
+          <Text size="sm" c="dimmed">
+            Last change <DateTime value={order.updatedAt} />
+          </Text>
+        </Card>
+      </SimpleGrid>
+      <Grid>
+        <GridCol span={{ base: 12, lg: 8 }}>
+          <Card withBorder component="section" aria-labelledby="lines-title">
+            <Title order={3} size="h4" mb="sm" id="lines-title">
+              Lines
+            </Title>
+            <OrderLines lines={order.items} currency={order.currency} totalCents={order.totalCents} />
+          </Card>
+        </GridCol>
+        <GridCol span={{ base: 12, lg: 4 }}>
+          <Card withBorder component="section" aria-labelledby="status-history-title">
+            <Title order={3} size="h4" mb="sm" id="status-history-title">
+              Status history
+            </Title>
+            <StatusTimeline history={order.history} />
+          </Card>
+        </GridCol>
+      </Grid>
+    </Stack>
+  );
+}
