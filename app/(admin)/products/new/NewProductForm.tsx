@@ -30,7 +30,7 @@ export function NewProductForm() {
   const user = useCurrentUser();
   const trpc = useTRPC();
   const router = useRouter();
-  const categories = useQuery(trpc.catalog.categories.queryOptions());
+  const categories = useQuery(trpc.catalog.categories.queryOptions({}));
   // One id per filled-in form: a double submit or a retry after a timeout creates one product.
   const [commandId] = useState(() => crypto.randomUUID());
   const [form, setForm] = useState({
@@ -121,7 +121,7 @@ export function NewProductForm() {
           <Select
             label="Category"
             placeholder={categories.isPending ? 'Loading categories…' : 'Uncategorized'}
-            data={(categories.data ?? []).map((c) => ({ value: c.id, label: c.path.join(' › ') }))}
+            data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.path.join(' › ') }))}
             value={form.categoryId}
             onChange={(value) => set('categoryId', value)}
             searchable
