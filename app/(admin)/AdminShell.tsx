@@ -12,6 +12,8 @@ import { UserProvider } from './UserContext';
 const NAV = [
   { href: '/products', label: 'Catalog search', adminOnly: false },
   { href: '/products/new', label: 'New product', adminOnly: true },
+  { href: '/categories', label: 'Categories', adminOnly: false },
+  { href: '/warehouses', label: 'Warehouses', adminOnly: false },
 ];
 
 export function AdminShell({ user, children }: { user: SessionUser; children: ReactNode }) {
