@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { E2E_PORT } from '../playwright.config';
 import { DEMO_USERS } from '../scripts/seed/seedDemoData';
+import { loginAs, type ApiClient } from '../test/support/api';
 
 const SCREENSHOTS = join(import.meta.dirname, 'output', 'screenshots');
 
@@ -19,4 +21,21 @@ export async function logIn(page: Page, role: 'admin' | 'viewer'): Promise<void>
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A typed API client signed in as `role`, for arranging data the test is not about. */
+export async function api(role: 'admin' | 'viewer' = 'admin'): Promise<ApiClient> {
+  return (await loginAs(`http://127.0.0.1:${E2E_PORT}`, role)).api;
+}
+
+/** A word no other test uses (letters only, so the search tokenizer keeps it whole). */
+export function uniqueWord(prefix: string): string {
+  const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  return `${prefix}${letters}`;
+}
+
+/** Picks an option of a Mantine Select by its label. */
+export async function choose(page: Page, select: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: select }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }
