@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { E2E_PORT } from '../playwright.config';
 import { DEMO_USERS } from '../scripts/seed/seedDemoData';
 import { loginAs, type ApiClient } from '../test/support/api';
-import { E2E_PORT } from '../playwright.config';
 
 const SCREENSHOTS = join(import.meta.dirname, 'output', 'screenshots');
 
@@ -33,4 +33,21 @@ export function adminReadDatabaseUrl(): string {
   const url = process.env.E2E_ADMIN_READ_DATABASE_URL;
   if (!url) throw new Error('E2E_ADMIN_READ_DATABASE_URL is not set: run the specs through playwright (e2e/globalSetup.ts sets it)');
   return url;
+}
+
+/** A typed API client signed in as `role`, for arranging data the test is not about. */
+export function api(role: 'admin' | 'viewer' = 'admin'): Promise<ApiClient> {
+  return apiAs(role);
+}
+
+/** A word no other test uses (letters only, so the search tokenizer keeps it whole). */
+export function uniqueWord(prefix: string): string {
+  const letters = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  return `${prefix}${letters}`;
+}
+
+/** Picks an option of a Mantine Select by its label. */
+export async function choose(page: Page, select: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: select }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }

@@ -13,6 +13,8 @@ const NAV = [
   { href: '/', label: 'Dashboard', adminOnly: false },
   { href: '/products', label: 'Catalog search', adminOnly: false },
   { href: '/products/new', label: 'New product', adminOnly: true },
+  { href: '/categories', label: 'Categories', adminOnly: false },
+  { href: '/warehouses', label: 'Warehouses', adminOnly: false },
   { href: '/orders', label: 'Orders', adminOnly: false },
   { href: '/orders/new', label: 'New order', adminOnly: true },
   { href: '/customers', label: 'Customers', adminOnly: false },

@@ -1,11 +1,38 @@
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@/server/routers/_app';
 
-/** Field messages and a headline from a failed call, for forms. */
-export function describeError(error: unknown): { message: string; fields: Record<string, string[]> } {
-  if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<AppRouter>).data as { fieldErrors?: Record<string, string[]> | null } | undefined;
-    return { message: error.message, fields: data?.fieldErrors ?? {} };
-  }
-  return { message: error instanceof Error ? error.message : 'Something went wrong', fields: {} };
+export interface DescribedError {
+  message: string;
+  fields: Record<string, string[]>;
+  /** The tRPC code (`CONFLICT`, `UNPROCESSABLE_CONTENT`, …), null for a network failure. */
+  code: string | null;
+  /** The business rule that refused, e.g. `expected-version` or `stock-below-zero`. */
+  rule: string | null;
+  /** Set when the refusal was a stale `expectedVersion`. */
+  currentVersion: number | null;
 }
+
+interface ErrorData {
+  code?: string;
+  fieldErrors?: Record<string, string[]> | null;
+  rule?: string | null;
+  currentVersion?: number | null;
+}
+
+/** Field messages, a headline and the refusal's facts from a failed call, for forms. */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof TRPCClientError) {
+    const data = (error as TRPCClientError<AppRouter>).data as ErrorData | undefined;
+    return {
+      message: error.message,
+      fields: data?.fieldErrors ?? {},
+      code: data?.code ?? null,
+      rule: data?.rule ?? null,
+      currentVersion: data?.currentVersion ?? null,
+    };
+  }
+  return { message: error instanceof Error ? error.message : 'Something went wrong', fields: {}, code: null, rule: null, currentVersion: null };
+}
+
+/** Someone else changed the aggregate since it was read: the expected version no longer matches. */
+export const isStaleVersion = (error: DescribedError) => error.code === 'CONFLICT' && error.rule === 'expected-version';

@@ -1,6 +1,11 @@
 import { asc } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ReadDb } from '@/db/clients';
 import { categoryTree } from '@/db/read/schema';
+import { positionInput, waitForPosition, type Freshness } from './freshness';
+
+export const listCategoriesInput = z.object({ after: positionInput.optional() }).default({});
+export type ListCategoriesInput = z.infer<typeof listCategoriesInput>;
 
 export interface CategoryView {
   id: string;
@@ -12,9 +17,14 @@ export interface CategoryView {
   version: number;
 }
 
+export interface CategoryList extends Freshness {
+  items: CategoryView[];
+}
+
 /** The whole tree, parents before children, siblings by name. */
-export async function listCategories(db: ReadDb): Promise<CategoryView[]> {
-  return db
+export async function listCategories(db: ReadDb, input: ListCategoriesInput, waitMs: number): Promise<CategoryList> {
+  const freshness = await waitForPosition(db, 'category_tree', input.after, waitMs);
+  const items = await db
     .select({
       id: categoryTree.id,
       name: categoryTree.name,
@@ -26,4 +36,5 @@ export async function listCategories(db: ReadDb): Promise<CategoryView[]> {
     })
     .from(categoryTree)
     .orderBy(asc(categoryTree.path));
+  return { items, ...freshness };
 }

@@ -76,20 +76,44 @@ export function buildFilter(filters: SearchProductsInput['filters']): string[] {
   return clauses;
 }
 
-export async function searchProducts(meili: Meilisearch, indexUid: string, input: SearchProductsInput): Promise<SearchProductsResult> {
-  const response = await meili.index<ProductSearchDocument>(indexUid).search(input.q, {
-    filter: buildFilter(input.filters),
-    sort: SORT_RULES[input.sort],
-    facets: [...FACETS],
-    page: input.page,
-    hitsPerPage: input.pageSize,
-    attributesToHighlight: ['name', 'description', 'sku'],
-    attributesToCrop: ['description'],
-    cropLength: 24,
-    highlightPreTag: MARK_START,
-    highlightPostTag: MARK_END,
+type FacetName = (typeof FACETS)[number];
+type Filters = SearchProductsInput['filters'];
+
+/** The filter each facet drives. */
+const FACET_FILTER: Record<FacetName, keyof Filters> = {
+  categoryPath: 'category',
+  brand: 'brand',
+  status: 'status',
+  tags: 'tags',
+  inStock: 'inStock',
+};
+
+const isSet = (value: Filters[keyof Filters]) => (Array.isArray(value) ? value.length > 0 : value !== undefined);
+
+/**
+ * Facets are counted without their own filter (disjunctive faceting): with one brand ticked the
+ * other brands still show how many products they would add. One count query per facet whose
+ * filter is set; the other facets come with the main search.
+ */
+export function facetCountQueries(filters: Filters): { facet: FacetName; filters: Filters }[] {
+  return FACETS.filter((facet) => isSet(filters[FACET_FILTER[facet]])).map((facet) => ({
+    facet,
+    filters: { ...filters, [FACET_FILTER[facet]]: undefined },
+  }));
+}
+
+async function disjunctiveFacets(meili: Meilisearch, indexUid: string, input: SearchProductsInput) {
+  const queries = facetCountQueries(input.filters);
+  if (queries.length === 0) return {};
+  const { results } = await meili.multiSearch({
+    queries: queries.map((query) => ({ indexUid, q: input.q, filter: buildFilter(query.filters), facets: [query.facet], limit: 0 })),
   });
-  const facets = Object.fromEntries(FACETS.map((f) => [f, response.facetDistribution?.[f] ?? {}])) as SearchProductsResult['facets'];
+  return Object.fromEntries(queries.map((query, i) => [query.facet, results[i]?.facetDistribution?.[query.facet] ?? {}]));
+}
+
+export async function searchProducts(meili: Meilisearch, indexUid: string, input: SearchProductsInput): Promise<SearchProductsResult> {
+  const [response, ownFilterFacets] = await Promise.all([mainSearch(meili, indexUid, input), disjunctiveFacets(meili, indexUid, input)]);
+  const facets = Object.fromEntries(FACETS.map((f) => [f, ownFilterFacets[f] ?? response.facetDistribution?.[f] ?? {}])) as SearchProductsResult['facets'];
   return {
     hits: response.hits.map((hit) => ({
       id: hit.id,
@@ -116,4 +140,19 @@ export async function searchProducts(meili: Meilisearch, indexUid: string, input
     facets,
     processingTimeMs: response.processingTimeMs,
   };
+}
+
+function mainSearch(meili: Meilisearch, indexUid: string, input: SearchProductsInput) {
+  return meili.index<ProductSearchDocument>(indexUid).search(input.q, {
+    filter: buildFilter(input.filters),
+    sort: SORT_RULES[input.sort],
+    facets: [...FACETS],
+    page: input.page,
+    hitsPerPage: input.pageSize,
+    attributesToHighlight: ['name', 'description', 'sku'],
+    attributesToCrop: ['description'],
+    cropLength: 24,
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+  });
 }

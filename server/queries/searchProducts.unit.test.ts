@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, toSegments } from './searchProducts';
+import { buildFilter, facetCountQueries, toSegments } from './searchProducts';
 
 describe('search filter building', () => {
   it('quotes and escapes every user value', () => {
@@ -26,5 +26,23 @@ describe('highlight segments', () => {
 
   it('keeps markup in documents as plain text', () => {
     expect(toSegments('<b>bold</b>')).toEqual([{ text: '<b>bold</b>', match: false }]);
+  });
+});
+
+describe('disjunctive facet counts', () => {
+  it('counts nothing apart when no facet filter is set', () => {
+    expect(facetCountQueries({ minPriceCents: 100, brand: [] })).toEqual([]);
+  });
+
+  it('counts each filtered facet without its own filter but with all the others', () => {
+    const filters = { brand: ['Kestrel'], inStock: true, maxPriceCents: 900 };
+    expect(facetCountQueries(filters)).toEqual([
+      { facet: 'brand', filters: { brand: undefined, inStock: true, maxPriceCents: 900 } },
+      { facet: 'inStock', filters: { brand: ['Kestrel'], inStock: undefined, maxPriceCents: 900 } },
+    ]);
+  });
+
+  it('treats inStock: false as a filter and a category as the categoryPath facet', () => {
+    expect(facetCountQueries({ inStock: false, category: 'Boots' }).map((q) => q.facet)).toEqual(['categoryPath', 'inStock']);
   });
 });

@@ -13,7 +13,7 @@ import { restoreProductInput } from '../commands/restoreProduct.input';
 import { updateProduct } from '../commands/updateProduct';
 import { updateProductInput } from '../commands/updateProduct.input';
 import { getProduct, getProductInput } from '../queries/getProduct';
-import { listCategories } from '../queries/listCategories';
+import { listCategories, listCategoriesInput } from '../queries/listCategories';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
@@ -41,5 +41,7 @@ export const catalogRouter = router({
   product: protectedProcedure
     .input(getProductInput)
     .query(({ ctx, input }) => getProduct(ctx.services.read.db, input, ctx.services.env.FRESHNESS_WAIT_MS)),
-  categories: protectedProcedure.query(({ ctx }) => listCategories(ctx.services.read.db)),
+  categories: protectedProcedure
+    .input(listCategoriesInput)
+    .query(({ ctx, input }) => listCategories(ctx.services.read.db, input, ctx.services.env.FRESHNESS_WAIT_MS)),
 });

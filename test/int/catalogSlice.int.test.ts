@@ -74,7 +74,7 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
     const byCategory = await admin.search.products.query({ q: '', filters: { category: 'Garden' } });
     expect(byCategory.hits.map((h) => h.id)).toContain(created.id);
 
-    const categories = await admin.catalog.categories.query();
+    const { items: categories } = await admin.catalog.categories.query();
     expect(categories.find((c) => c.id === tools.id)).toMatchObject({ path: ['Garden', 'Hand Tools'], depth: 1, productCount: 1 });
     expect(categories.find((c) => c.id === garden.id)).toMatchObject({ productCount: 1 });
   });

@@ -1,17 +1,15 @@
 'use client';
 
-import { Alert, Anchor, Badge, Card, Checkbox, Group, Loader, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Box, Button, Card, EmptyState, Group, Loader, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { SORTS, type SearchProductsInput } from '@/server/queries/searchProducts.input';
+import { SORTS } from '@/server/queries/searchProducts.input';
 import { useTRPC } from '../../_trpc/client';
-import { Highlighted } from '../../_components/Highlight';
-import { formatMoney } from '../../_components/money';
+import { SearchFacets } from './SearchFacets';
+import { SearchHit } from './SearchHits';
+import { EMPTY_SEARCH, hasFilters, searchInputOf, type Sort } from './searchState';
+import { useDraft, useSearchState } from './useSearchState';
 
-const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+const SORT_LABELS: Record<Sort, string> = {
   relevance: 'Relevance',
   'price:asc': 'Price, low to high',
   'price:desc': 'Price, high to low',
@@ -21,50 +19,28 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   'stock:desc': 'Stock, high to low',
   'sold:desc': 'Best selling',
 };
-const STATUSES = ['active', 'draft', 'archived'] as const;
 
-/** Search state lives in the URL (`?q=…&status=…&sort=…&page=…`): shareable and reloadable. */
-function useSearchState() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const state = {
-    q: params.get('q') ?? '',
-    status: params.getAll('status').filter((s): s is (typeof STATUSES)[number] => (STATUSES as readonly string[]).includes(s)),
-    sort: ((SORTS as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort') : 'relevance') as (typeof SORTS)[number],
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-  const update = (next: Partial<typeof state>) => {
-    const merged = { ...state, page: 1, ...next };
-    const search = new URLSearchParams();
-    if (merged.q) search.set('q', merged.q);
-    for (const s of merged.status) search.append('status', s);
-    if (merged.sort !== 'relevance') search.set('sort', merged.sort);
-    if (merged.page > 1) search.set('page', String(merged.page));
-    router.replace(`${pathname}${search.size ? `?${search}` : ''}`, { scroll: false });
-  };
-  return [state, update] as const;
+function LoadingHits() {
+  return (
+    <Stack aria-label="Loading results" aria-busy>
+      {Array.from({ length: 5 }, (_, i) => (
+        <Card key={i} withBorder padding="sm">
+          <Skeleton height={14} width="40%" />
+          <Skeleton height={10} width="60%" mt={8} />
+          <Skeleton height={10} width="80%" mt={8} />
+        </Card>
+      ))}
+    </Stack>
+  );
 }
 
 export function CatalogSearch() {
   const trpc = useTRPC();
   const [state, update] = useSearchState();
-  const [text, setText] = useState(state.q);
-  const [debounced] = useDebouncedValue(text, 200);
-  useEffect(() => {
-    if (debounced !== state.q) update({ q: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  const input: SearchProductsInput = {
-    q: state.q,
-    filters: state.status.length ? { status: state.status } : {},
-    sort: state.sort,
-    page: state.page,
-    pageSize: 20,
-  };
-  const search = useQuery(trpc.search.products.queryOptions(input, { placeholderData: keepPreviousData }));
+  const [text, setText] = useDraft(state.q, (q) => update({ q }, 'replace'), 200);
+  const search = useQuery(trpc.search.products.queryOptions(searchInputOf(state), { placeholderData: keepPreviousData }));
   const result = search.data;
+  const clear = () => update(EMPTY_SEARCH);
 
   return (
     <Stack>
@@ -76,73 +52,67 @@ export function CatalogSearch() {
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           w={420}
-          rightSection={search.isFetching ? <Loader size="xs" /> : null}
+          rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
         />
         <Select
           label="Sort by"
           data={SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
           value={state.sort}
-          onChange={(value) => update({ sort: (value ?? 'relevance') as (typeof SORTS)[number] })}
+          onChange={(value) => update({ sort: (value ?? 'relevance') as Sort })}
           allowDeselect={false}
           w={220}
         />
+        {hasFilters(state) && (
+          <Button variant="subtle" onClick={clear}>
+            Clear search and filters
+          </Button>
+        )}
       </Group>
-      <Group align="start" wrap="nowrap">
-        <Stack w={200} gap="xs" aria-label="Filters">
-          <Text fw={600} size="sm">
-            Status
-          </Text>
-          {STATUSES.map((status) => (
-            <Checkbox
-              key={status}
-              label={`${status} (${result?.facets.status[status] ?? 0})`}
-              checked={state.status.includes(status)}
-              onChange={(e) =>
-                update({ status: e.currentTarget.checked ? [...state.status, status] : state.status.filter((s) => s !== status) })
-              }
-            />
-          ))}
-        </Stack>
-        <Stack flex={1}>
+      <Group align="start" wrap="nowrap" gap="xl">
+        <SearchFacets state={state} update={update} facets={result?.facets} />
+        <Stack flex={1} miw={0}>
           {search.isError && (
-            <Alert color="red" role="alert">
-              Search failed: {search.error.message}
+            <Alert color="red" role="alert" title="Search failed">
+              <Text size="sm">{search.error.message}</Text>
+              <Button size="xs" variant="light" color="red" mt="sm" onClick={() => search.refetch()} loading={search.isFetching}>
+                Try again
+              </Button>
             </Alert>
           )}
-          {search.isPending && <Loader aria-label="Loading results" />}
+          {search.isPending && !search.isError && <LoadingHits />}
           {result && (
-            <Text size="sm" c="dimmed" role="status">
+            <Text size="sm" c="dimmed" role="status" data-testid="search-total">
               {result.total} {result.total === 1 ? 'product' : 'products'}
             </Text>
           )}
-          {result && result.hits.length === 0 && <Text>No product matches this search.</Text>}
-          {result?.hits.map((hit) => (
-            <Card key={hit.id} withBorder padding="sm" data-testid="search-hit">
-              <Group justify="space-between" wrap="nowrap">
-                <Stack gap={2}>
-                  <Anchor component={Link} href={`/products/${hit.id}`} fw={600}>
-                    <Highlighted segments={hit.highlights.name} />
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    <Highlighted segments={hit.highlights.sku} /> · {hit.brand ?? 'no brand'} · {hit.categoryPath.join(' › ') || 'uncategorized'}
-                  </Text>
-                  {hit.highlights.description.length > 0 && (
-                    <Text size="sm" lineClamp={2}>
-                      <Highlighted segments={hit.highlights.description} />
-                    </Text>
-                  )}
-                </Stack>
-                <Stack gap={4} align="end">
-                  <Text fw={600}>{formatMoney(hit.priceCents, hit.currency)}</Text>
-                  <Badge variant="light" color={hit.status === 'active' ? 'green' : 'gray'}>
-                    {hit.status}
-                  </Badge>
-                </Stack>
-              </Group>
-            </Card>
-          ))}
+          {result && result.hits.length === 0 && (
+            <EmptyState title="No product matches this search" description="Try other words, or fewer filters.">
+              {hasFilters(state) && (
+                <EmptyState.Actions>
+                  <Button variant="light" onClick={clear}>
+                    Clear search and filters
+                  </Button>
+                </EmptyState.Actions>
+              )}
+            </EmptyState>
+          )}
+          {result && result.hits.length > 0 && (
+            <Box component="ul" p={0} m={0} style={{ listStyle: 'none', opacity: search.isPlaceholderData ? 0.6 : 1 }} aria-label="Results">
+              <Stack gap="sm">
+                {result.hits.map((hit) => (
+                  <SearchHit key={hit.id} hit={hit} />
+                ))}
+              </Stack>
+            </Box>
+          )}
           {result && result.totalPages > 1 && (
-            <Pagination total={result.totalPages} value={state.page} onChange={(page) => update({ page })} aria-label="Result pages" />
+            <Pagination
+              total={result.totalPages}
+              value={state.page}
+              onChange={(page) => update({ page })}
+              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+              getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+            />
           )}
         </Stack>
       </Group>

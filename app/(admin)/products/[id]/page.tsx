@@ -5,8 +5,15 @@ import { notFound } from 'next/navigation';
 import { getProductInput } from '@/server/queries/getProduct';
 import { serverCaller } from '../../../_trpc/server';
 import { formatMoney } from '../../../_components/money';
+import { NotFreshAlert } from '../../../_components/NotFreshAlert';
+import { RefreshUntilFresh } from '../../../_components/RefreshUntilFresh';
+import { ProductActions } from './ProductActions';
+import { SalesFigures } from './SalesFigures';
+import { StockByWarehouse } from './StockByWarehouse';
 
 export const metadata: Metadata = { title: 'Product' };
+
+const STATUS_COLORS: Record<string, string> = { active: 'green', draft: 'yellow', archived: 'gray' };
 
 export default async function ProductPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string }> }) {
   const { id } = await props.params;
@@ -22,7 +29,8 @@ export default async function ProductPage(props: { params: Promise<{ id: string 
     if (after) {
       return (
         <Alert color="yellow" role="status" title="Not visible yet">
-          This product was saved, but the read model has not caught up yet. Reload in a moment.
+          This product was saved, but the read model has not caught up yet. The page shows it as soon as it arrives.
+          <RefreshUntilFresh />
         </Alert>
       );
     }
@@ -31,21 +39,21 @@ export default async function ProductPage(props: { params: Promise<{ id: string 
   const { product, fresh } = answer;
   return (
     <Stack>
-      {!fresh && (
-        <Alert color="yellow" role="status" title="Showing an older state">
-          Your latest change has not reached this page yet; what you see may be out of date. Reload in a moment.
-        </Alert>
-      )}
-      <Group justify="space-between">
+      <NotFreshAlert fresh={fresh} />
+      {!fresh && <RefreshUntilFresh />}
+      <Group justify="space-between" align="start">
         <div>
-          <Title order={2}>{product.name}</Title>
+          <Group gap="sm">
+            <Title order={2}>{product.name}</Title>
+            <Badge size="lg" variant="light" color={STATUS_COLORS[product.status] ?? 'gray'} data-testid="product-status">
+              {product.status}
+            </Badge>
+          </Group>
           <Text c="dimmed" size="sm">
             SKU {product.sku} · version {product.version}
           </Text>
         </div>
-        <Badge size="lg" variant="light" color={product.status === 'active' ? 'green' : 'gray'}>
-          {product.status}
-        </Badge>
+        <ProductActions product={product} />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder>
@@ -60,20 +68,26 @@ export default async function ProductPage(props: { params: Promise<{ id: string 
           <Text size="sm" c="dimmed">
             Brand
           </Text>
-          <Text size="lg">{product.brand ?? '—'}</Text>
+          <Text size="lg" data-testid="product-brand">
+            {product.brand ?? '—'}
+          </Text>
         </Card>
         <Card withBorder>
           <Text size="sm" c="dimmed">
             Category
           </Text>
-          <Text size="lg">{product.categoryPath.join(' › ') || 'Uncategorized'}</Text>
+          <Text size="lg" data-testid="product-category">
+            {product.categoryPath.join(' › ') || 'Uncategorized'}
+          </Text>
         </Card>
       </SimpleGrid>
+      <SalesFigures product={product} />
+      <StockByWarehouse stock={product.stockByWarehouse} total={product.stockTotal} />
       <Card withBorder>
         <Text size="sm" c="dimmed">
           Tags
         </Text>
-        <Group gap="xs" mt={4}>
+        <Group gap="xs" mt={4} data-testid="product-tags">
           {product.tags.length === 0 ? <Text>None</Text> : product.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}
         </Group>
       </Card>
@@ -81,7 +95,9 @@ export default async function ProductPage(props: { params: Promise<{ id: string 
         <Text size="sm" c="dimmed">
           Description
         </Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{product.description || 'No description.'}</Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="product-description">
+          {product.description || 'No description.'}
+        </Text>
       </Card>
       <Text size="xs" c="dimmed">
         Created {product.createdAt.toISOString()} · updated {product.updatedAt.toISOString()}

@@ -15,13 +15,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { createProductInput } from '@/server/commands/createProduct.input';
 import { useTRPC } from '../../../_trpc/client';
 import { describeError } from '../../../_components/trpcErrors';
+import { useCategoryOptions } from '../../categories/useCategoryOptions';
 import { useCurrentUser } from '../../UserContext';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK'];
@@ -30,7 +31,7 @@ export function NewProductForm() {
   const user = useCurrentUser();
   const trpc = useTRPC();
   const router = useRouter();
-  const categories = useQuery(trpc.catalog.categories.queryOptions());
+  const categories = useCategoryOptions();
   // One id per filled-in form: a double submit or a retry after a timeout creates one product.
   const [commandId] = useState(() => crypto.randomUUID());
   const [form, setForm] = useState({
@@ -120,13 +121,13 @@ export function NewProductForm() {
           </Group>
           <Select
             label="Category"
-            placeholder={categories.isPending ? 'Loading categories…' : 'Uncategorized'}
-            data={(categories.data ?? []).map((c) => ({ value: c.id, label: c.path.join(' › ') }))}
+            placeholder={categories.loading ? 'Loading categories…' : 'Uncategorized'}
+            data={categories.options}
             value={form.categoryId}
             onChange={(value) => set('categoryId', value)}
             searchable
             clearable
-            error={fieldError('categoryId') ?? (categories.isError ? 'Categories could not be loaded' : undefined)}
+            error={fieldError('categoryId') ?? (categories.failed ? 'Categories could not be loaded' : undefined)}
           />
           <TagsInput label="Tags" description="Press Enter after each tag" value={form.tags} onChange={(tags) => set('tags', tags)} error={fieldError('tags')} />
           <div>

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { ReadDb } from '@/db/clients';
+import { waitForPosition, type Freshness } from './freshness';
+import type { ListWarehousesInput } from './listWarehouses.input';
+import { mergeWarehouses, type CreatedWarehouse, type StockedWarehouse, type WarehouseView } from './warehouseList';
+
+/** The SQL read models commit their checkpoints together; a new warehouse first shows in `activity`. */
+const FRESHNESS_REFERENCE = 'activity';
+
+export interface WarehouseList extends Freshness {
+  items: WarehouseView[];
+}
+
+export async function listWarehouses(db: ReadDb, input: ListWarehousesInput, waitMs: number): Promise<WarehouseList> {
+  const freshness = await waitForPosition(db, FRESHNESS_REFERENCE, input.after, waitMs);
+  const [created, stocked] = await Promise.all([createdWarehouses(db), stockedWarehouses(db)]);
+  return { items: mergeWarehouses(created, stocked), ...freshness };
+}
+
+async function createdWarehouses(db: ReadDb): Promise<CreatedWarehouse[]> {
+  const rows = await db.execute<{ id: string; code: string; name: string; created_at: string }>(sql`
+    select aggregate_id as id, payload->>'code' as code, payload->>'name' as name, recorded_at as created_at
+      from activity
+     where aggregate_type = 'warehouse' and event_type = 'WarehouseCreated'`);
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, createdAt: new Date(row.created_at) }));
+}
+
+async function stockedWarehouses(db: ReadDb): Promise<StockedWarehouse[]> {
+  const rows = await db.execute<{ id: string; code: string; name: string; product_count: string; units: string }>(sql`
+    select w->>'warehouseId' as id, min(w->>'code') as code, min(w->>'name') as name,
+           count(*) filter (where (w->>'quantity')::int8 > 0) as product_count,
+           coalesce(sum((w->>'quantity')::int8), 0) as units
+      from product_summaries p, jsonb_array_elements(p.stock_by_warehouse) w
+     group by w->>'warehouseId'`);
+  return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, productCount: Number(row.product_count), units: Number(row.units) }));
+}
