@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { registerCustomerInput } from '@/server/commands/registerCustomer.input';
 import { useTRPC } from '../../_trpc/client';
-import { describeRefusal, wasRefused } from '../../_components/refusal';
+import { describeError, wasRefused } from '../../_components/trpcErrors';
 
 type FieldErrors = Record<string, string[] | undefined>;
 
@@ -22,11 +22,11 @@ export function RegisterCustomerForm({ onCancel }: { onCancel: () => void }) {
     trpc.customers.register.mutationOptions({
       onSuccess: (result) => router.push(`/customers/${result.id}?after=${encodeURIComponent(result.position)}`),
       onError: (error) => {
-        if (wasRefused(describeRefusal(error))) setCommandId(crypto.randomUUID());
+        if (wasRefused(describeError(error))) setCommandId(crypto.randomUUID());
       },
     }),
   );
-  const refusal = register.error ? describeRefusal(register.error) : undefined;
+  const refusal = register.error ? describeError(register.error) : undefined;
   const fieldError = (name: string) => (clientErrors[name] ?? refusal?.fields[name])?.join(', ');
   const busy = register.isPending || register.isSuccess;
   const set = (field: keyof typeof form, value: string) => setForm((f) => ({ ...f, [field]: value }));

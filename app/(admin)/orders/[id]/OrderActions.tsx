@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import type { OrderStatus } from '@/db/write/schema';
 import { ORDER_TRANSITIONS } from '@/server/domain/orders';
 import { useTRPC } from '../../../_trpc/client';
-import { describeRefusal, isVersionConflict, type Refusal } from '../../../_components/refusal';
+import { describeError, isStaleVersion, type DescribedError } from '../../../_components/trpcErrors';
 import { useCurrentUser } from '../../UserContext';
 import { useOrderPage } from './useOrderPage';
 
@@ -41,7 +41,7 @@ export function OrderActions({ order }: { order: OrderRef }) {
   const mutations = [pay, ship, cancel];
   const busy = mutations.some((m) => m.isPending) || page.navigating;
   const failed = mutations.find((m) => m.isError);
-  const refusal = failed ? describeRefusal(failed.error) : undefined;
+  const refusal = failed ? describeError(failed.error) : undefined;
   const input = (action: string) => ({ id: order.id, expectedVersion: order.version, commandId: commandId(action) });
   const run = (mutation: (typeof mutations)[number], action: string) => {
     mutations.forEach((m) => m.reset());
@@ -86,8 +86,8 @@ export function OrderActions({ order }: { order: OrderRef }) {
   );
 }
 
-function RefusalAlert({ refusal, onReload, reloading }: { refusal: Refusal; onReload: () => void; reloading: boolean }) {
-  if (isVersionConflict(refusal)) {
+function RefusalAlert({ refusal, onReload, reloading }: { refusal: DescribedError; onReload: () => void; reloading: boolean }) {
+  if (isStaleVersion(refusal)) {
     return (
       <Alert color="orange" role="alert" title="Changed by someone else" maw={480}>
         <Text size="sm">

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { placeOrderInput } from '@/server/commands/placeOrder.input';
 import { useTRPC } from '../../../_trpc/client';
-import { describeRefusal, wasRefused } from '../../../_components/refusal';
+import { describeError, wasRefused } from '../../../_components/trpcErrors';
 import { useCurrentUser } from '../../UserContext';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
 import { DraftLines } from './DraftLines';
@@ -30,7 +30,7 @@ export function NewOrderForm({ presetCustomerId }: { presetCustomerId: string | 
     trpc.orders.place.mutationOptions({
       onSuccess: (result) => router.push(`/orders/${result.id}?after=${encodeURIComponent(result.position)}`),
       onError: (error) => {
-        const refusal = describeRefusal(error);
+        const refusal = describeError(error);
         setErrors(errorsFromRefusal(refusal, lines));
         if (wasRefused(refusal)) setCommandId(crypto.randomUUID());
       },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Refusal } from '../../../_components/refusal';
+import type { DescribedError } from '../../../_components/trpcErrors';
 
 /** A product as picked for an order: what the search index said when it was picked. */
 export interface PickedProduct {
@@ -50,7 +50,7 @@ export function errorsFromIssues(issues: readonly z.core.$ZodIssue[], lines: rea
 }
 
 /** A server refusal, next to the line it is about when the rule names a product. */
-export function errorsFromRefusal(refusal: Refusal, lines: readonly DraftLine[]): DraftErrors {
+export function errorsFromRefusal(refusal: DescribedError, lines: readonly DraftLine[]): DraftErrors {
   const productId = typeof refusal.details.productId === 'string' ? refusal.details.productId : undefined;
   const line = productId ? lines.find((l) => l.product.id === productId) : undefined;
   if (line && refusal.rule === 'insufficient-stock') {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { placeOrderInput } from '@/server/commands/placeOrder.input';
-import type { Refusal } from '../../../_components/refusal';
+import type { DescribedError } from '../../../_components/trpcErrors';
 import { draftTotal, errorsFromIssues, errorsFromRefusal, type DraftLine } from './orderDraft';
 
 const product = (id: string, priceCents: number, currency = 'EUR') => ({ id, sku: `SKU-${id.slice(0, 4)}`, name: `Lamp ${id.slice(0, 4)}`, priceCents, currency, stockTotal: 5 });
 const A = '0b7e3f43-5d3c-4c51-9d55-0d1d2a7f5e10';
 const B = '1c8f4054-6e4d-4d62-8e66-1e2e3b806f21';
-const refusal = (over: Partial<Refusal>): Refusal => ({ message: 'refused', fields: {}, code: 'UNPROCESSABLE_CONTENT', rule: null, currentVersion: null, details: {}, ...over });
+const refusal = (over: Partial<DescribedError>): DescribedError => ({ message: 'refused', fields: {}, code: 'UNPROCESSABLE_CONTENT', rule: null, currentVersion: null, details: {}, ...over });
 
 describe('order draft total', () => {
   it('adds the lines at the picked prices, empty quantities as nothing', () => {
