@@ -63,6 +63,7 @@ export const productSummaries = pgTable(
     index('product_summaries_category_idx').on(t.categoryId),
     index('product_summaries_stock_idx').on(t.stockTotal),
     index('product_summaries_units_sold_idx').on(t.unitsSold),
+    index('product_summaries_revenue_idx').on(t.revenueCents),
   ],
 );
 
@@ -98,6 +99,7 @@ export const orderSummaries = pgTable(
     index('order_summaries_placed_idx').on(t.placedAt),
     index('order_summaries_status_placed_idx').on(t.status, t.placedAt),
     index('order_summaries_customer_placed_idx').on(t.customerId, t.placedAt),
+    index('order_summaries_total_idx').on(t.totalCents),
   ],
 );
 
@@ -114,7 +116,12 @@ export const customerSummaries = pgTable(
     version: integer('version').notNull(),
     createdAt: tz('created_at').notNull(),
   },
-  (t) => [index('customer_summaries_name_idx').on(t.name), index('customer_summaries_email_idx').on(t.email)],
+  (t) => [
+    index('customer_summaries_name_idx').on(t.name),
+    index('customer_summaries_email_idx').on(t.email),
+    index('customer_summaries_value_idx').on(t.lifetimeValueCents),
+    index('customer_summaries_last_order_idx').on(t.lastOrderAt),
+  ],
 );
 
 /** Orders not cancelled, by the UTC day they were placed. */
