@@ -1,4 +1,5 @@
 import 'server-only';
+import { TRPCError } from '@trpc/server';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { createContext } from '@/server/context';
@@ -12,3 +13,11 @@ export const serverCaller = cache(async () => {
   const ctx = await createContext({ headers: await headers(), resHeaders: new Headers() });
   return createCaller(ctx);
 });
+
+/** The answer of a query for one aggregate, or null when it does not exist (yet). */
+export function orNotFound<T>(answer: Promise<T>): Promise<T | null> {
+  return answer.catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  });
+}

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALL_PROJECTIONS } from '@/projector/projections/registry';
 import { waitFor } from '@/scripts/stack/processes';
 import { errorOf, loginAs, type ApiClient } from '../support/api';
-import { ProjectorProcess, waitForCheckpoints } from '../support/projector';
-import { compareWithWriteModel } from '../support/readModels';
+import { ProjectorProcess } from '../support/projector';
+import { expectConverged as expectConvergedWith } from '../support/readModels';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
@@ -16,21 +16,8 @@ let admin: ApiClient;
 let viewer: ApiClient;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const currentPosition = async () => (await writeDb<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`)[0]!.lsn;
 
-async function expectConverged() {
-  if (!projector.running) projector.start();
-  await waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, await currentPosition(), 120_000).catch((error: unknown) => {
-    throw new Error(`${String(error)}\nprojector output:\n${projector.output.slice(-15).join('')}`);
-  });
-  const models = await compareWithWriteModel(env);
-  for (const [name, model] of Object.entries(models.sql)) {
-    expect(model.actual.length, `${name} row count`).toBe(model.expected.length);
-    expect(model.actual, name).toEqual(model.expected);
-  }
-  expect(models.search.actual).toEqual(models.search.expected);
-  return models;
-}
+const expectConverged = () => expectConvergedWith(env, projector, 120_000);
 
 beforeAll(async () => {
   admin = (await loginAs(webUrl, 'admin')).api;

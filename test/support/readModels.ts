@@ -1,10 +1,12 @@
 import { Meilisearch } from 'meilisearch';
 import postgres from 'postgres';
+import { expect } from 'vitest';
 import { pagesOf } from '@/projector/buildPages';
 import { toSearchDocument } from '@/projector/projections/productSearch/document';
 import { productSummaries } from '@/projector/projections/productSummaries';
 import { SQL_PROJECTION_LIST } from '@/projector/projections/registry';
 import type { Row, SqlProjection } from '@/projector/projections/types';
+import { waitForCheckpoints } from './projector';
 
 export interface ModelComparison {
   expected: Row[];
@@ -45,4 +47,28 @@ export async function compareWithWriteModel(env: { ADMIN_DATABASE_URL: string; A
     await write.end();
     await read.end();
   }
+}
+
+/**
+ * Waits until every projection has applied everything written so far, then asserts every SQL
+ * read model and every search document equals a fresh computation from the write model.
+ */
+export async function expectConverged(
+  env: Parameters<typeof compareWithWriteModel>[0],
+  projector: { running: boolean; start(): void; output: string[] },
+  timeoutMs: number,
+) {
+  if (!projector.running) projector.start();
+  const write = postgres(env.ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
+  const position = await write<{ lsn: string }[]>`select pg_current_wal_lsn()::text as lsn`.finally(() => write.end());
+  await waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, position[0]!.lsn, timeoutMs).catch((error: unknown) => {
+    throw new Error(`${String(error)}\nprojector output:\n${projector.output.slice(-15).join('')}`);
+  });
+  const models = await compareWithWriteModel(env);
+  for (const [name, model] of Object.entries(models.sql)) {
+    expect(model.actual.length, `${name} row count`).toBe(model.expected.length);
+    expect(model.actual, name).toEqual(model.expected);
+  }
+  expect(models.search.actual).toEqual(models.search.expected);
+  return models;
 }

@@ -1,9 +1,8 @@
 import { Alert, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getCustomerInput } from '@/server/queries/getCustomer.input';
-import { serverCaller } from '../../../_trpc/server';
+import { orNotFound, serverCaller } from '../../../_trpc/server';
 import { DateTime } from '../../../_components/DateTime';
 import { AnchorLink, ButtonLink } from '../../../_components/links';
 import { NotFreshAlert } from '../../../_components/NotFreshAlert';
@@ -22,10 +21,7 @@ export default async function CustomerPage(props: { params: Promise<{ id: string
   const input = getCustomerInput.safeParse({ id, after, ordersPage: Math.max(1, Math.floor(Number(page)) || 1), ordersPageSize: ORDERS_PER_PAGE });
   if (!input.success) notFound();
   const caller = await serverCaller();
-  const answer = await caller.customers.get(input.data).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
+  const answer = await orNotFound(caller.customers.get(input.data));
   if (!answer) {
     if (after) {
       return (

@@ -1,9 +1,8 @@
 import { Alert, Card, Grid, GridCol, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getOrderInput } from '@/server/queries/getOrder.input';
-import { serverCaller } from '../../../_trpc/server';
+import { orNotFound, serverCaller } from '../../../_trpc/server';
 import { DateTime } from '../../../_components/DateTime';
 import { AnchorLink } from '../../../_components/links';
 import { formatMoney } from '../../../_components/money';
@@ -22,10 +21,7 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
   const input = getOrderInput.safeParse({ id, after });
   if (!input.success) notFound();
   const caller = await serverCaller();
-  const answer = await caller.orders.get(input.data).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
+  const answer = await orNotFound(caller.orders.get(input.data));
   if (!answer) {
     if (after) {
       return (

@@ -1,9 +1,8 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getProductInput } from '@/server/queries/getProduct';
-import { serverCaller } from '../../../_trpc/server';
+import { orNotFound, serverCaller } from '../../../_trpc/server';
 import { formatMoney } from '../../../_components/money';
 import { NotFreshAlert } from '../../../_components/NotFreshAlert';
 import { RefreshUntilFresh } from '../../../_components/RefreshUntilFresh';
@@ -21,10 +20,7 @@ export default async function ProductPage(props: { params: Promise<{ id: string 
   const input = getProductInput.safeParse({ id, after });
   if (!input.success) notFound();
   const caller = await serverCaller();
-  const answer = await caller.catalog.product(input.data).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  });
+  const answer = await orNotFound(caller.catalog.product(input.data));
   if (!answer) {
     if (after) {
       return (
