@@ -46,9 +46,10 @@ export function useDraft<T>(committed: T, commit: (value: T) => void, delayMs: n
   }
   const [debounced] = useDebouncedValue(draft, delayMs);
   useEffect(() => {
+    // Only a settled draft commits, so the URL moving on its own never echoes back. Watching the
+    // draft too: typed back to the debounced value within the pause (after "Clear"), it still commits.
     if (!Object.is(debounced, committed) && Object.is(debounced, draft)) commit(debounced);
-    // Only a settled draft commits; the URL moving on its own must not echo back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
+  }, [debounced, draft, committed]);
   return [draft, setDraft] as const;
 }
