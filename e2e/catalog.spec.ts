@@ -54,7 +54,9 @@ test('an admin creates a product in the form and finds it through search', async
   await screenshot(page, 'new-product');
   await form.getByRole('button', { name: 'Create product' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Zephyrine Trail Lantern' })).toBeVisible();
+  // The form leads to the new product's page, which waits for the projector when it has to.
+  await page.waitForURL(/\/products\/[0-9a-f-]{36}\?after=/);
+  await expect(page.getByRole('heading', { name: 'Zephyrine Trail Lantern' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('product-price')).toHaveText('€24.90');
   await expect(page.getByText('Showing an older state')).toHaveCount(0);
   await screenshot(page, 'product-detail');
