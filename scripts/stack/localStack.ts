@@ -13,6 +13,8 @@ export interface StackOptions {
   /** Existing services to use instead of local ones (admin URLs: they create roles). */
   external?: { databaseUrl?: string; readDatabaseUrl?: string; meiliUrl?: string; meiliMasterKey?: string };
   log: (source: string, line: string) => void;
+  /** Extra settings for the local Postgres server (`name=value`). */
+  postgresSettings?: string[];
 }
 
 export interface StackEnv extends AppUrls {
@@ -46,7 +48,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       admin = { write: external.databaseUrl, read: external.readDatabaseUrl ?? withDatabase(external.databaseUrl, 'shop_read') };
     } else {
       ensureDebianPackages(['postgresql-15-wal2json'], (line) => options.log('setup', line));
-      pg = await startPostgres({ dataDir, port: options.pgPort, password: secrets.postgresPassword, onLog: (l) => options.log('postgres', l) });
+      pg = await startPostgres({ dataDir, port: options.pgPort, password: secrets.postgresPassword, onLog: (l) => options.log('postgres', l), settings: options.postgresSettings });
       admin = { write: pg.superuserUrl('shop'), read: pg.superuserUrl('shop_read') };
     }
     await ensureDatabases(admin.write, { write: new URL(admin.write).pathname.slice(1), read: new URL(admin.read).pathname.slice(1) });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { waitFor } from './processes';
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface PostgresCluster {
   port: number;
@@ -28,12 +28,14 @@ export async function startPostgres(options: {
   port: number;
   password: string;
   onLog?: (line: string) => void;
+  /** Extra server settings for this start only (`name=value`), e.g. more WAL for a benchmark. */
+  settings?: string[];
 }): Promise<PostgresCluster> {
   const runAs = postgresUser();
   const clusterDir = clusterLocation(resolve(options.dataDir), runAs);
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) initCluster(clusterDir, options.password, runAs);
 
-  const child = spawn(join(PG_BIN, 'postgres'), ['-D', clusterDir, '-p', String(options.port)], {
+  const child = spawn(join(PG_BIN, 'postgres'), ['-D', clusterDir, '-p', String(options.port), ...(options.settings ?? []).flatMap((s) => ['-c', s])], {
     ...runAs,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: a Ctrl-C in the terminal reaches only the orchestrator, which stops

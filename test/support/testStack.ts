@@ -1,31 +1,20 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWriteDb } from '@/db/clients';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { startProjector, startWeb } from '@/scripts/stack/appProcesses';
 import { startLocalStack, type StackEnv } from '@/scripts/stack/localStack';
-import { stopGroup } from '@/scripts/stack/processes';
+import { freePort, stopGroup } from '@/scripts/stack/processes';
+
+export { freePort };
 
 /** A throwaway stack on free loopback ports, in a temporary directory removed at the end. */
 export interface TestStack {
   env: StackEnv & { MEILI_INDEX: string; PROJECTOR_METRICS_PORT: string };
   webUrl: string | undefined;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startTestStack(options: { web?: { port?: number }; projector?: boolean; verbose?: boolean }): Promise<TestStack> {

@@ -1,0 +1,44 @@
+import postgres from 'postgres';
+import type { LoadedCatalog } from './data/loadCatalog';
+import type { Figure } from './figures';
+import type { BenchOptions } from './options';
+import type { Progress } from './progress';
+import type { BenchStack } from './stack';
+
+/** What every phase of a run shares. */
+export interface BenchContext {
+  options: BenchOptions;
+  stack: BenchStack;
+  progress: Progress;
+  catalog: LoadedCatalog;
+  /** Superuser connections: the write database `shop` and the read database `shop_read`. */
+  write: postgres.Sql;
+  read: postgres.Sql;
+  /** Active products with stock to spare: what orders are placed for. */
+  orderable: string[];
+  /** Products not archived: what prices and stock are changed on (archived ones refuse). */
+  editable: string[];
+  /** The last version seen of each product, so commands can send `expectedVersion`. */
+  versions: Map<string, number>;
+  figures: Figure[];
+}
+
+export function adminSql(url: string, max = 10): postgres.Sql {
+  return postgres(url, { max, onnotice: () => {}, connection: { application_name: 'bench' } });
+}
+
+/** Deterministic pick from a list, spread so that neighbouring calls hit different rows. */
+export function pick<T>(list: readonly T[], i: number): T {
+  return list[(i * 7919) % list.length]!;
+}
+
+/** The products client `client` of `clients` owns: concurrent clients never edit one product. */
+export function owned<T>(list: readonly T[], client: number, clients: number, i: number): T {
+  const share = Math.max(1, Math.floor(list.length / clients));
+  return list[(client * share + (i % share)) % list.length]!;
+}
+
+/** Remember a product's version from a command's answer; answers may arrive out of order. */
+export function rememberVersion(versions: Map<string, number>, id: string, version: number): void {
+  versions.set(id, Math.max(versions.get(id) ?? 0, version));
+}

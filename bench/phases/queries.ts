@@ -1,0 +1,90 @@
+import { loginAs, type ApiClient } from '@/test/support/api';
+import { READ_PAIRS, searchFromWriteSchema } from '../baselines/writeSchemaReads';
+import type { BenchContext } from '../context';
+import { pick } from '../context';
+import { closedLoop } from '../drive';
+import type { Figure } from '../figures';
+import { summarize } from '../stats';
+
+type Query = (i: number) => Promise<unknown>;
+
+const DAY_MS = 86_400_000;
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** The queries the issue names, over the real tRPC HTTP endpoint, with varied inputs. */
+function httpQueries(ctx: BenchContext, api: ApiClient): Record<string, { name: string; call: Query }> {
+  const { catalog } = ctx;
+  const terms = [...catalog.searchTerms.common, ...catalog.searchTerms.rare];
+  const statuses = [['placed'], ['paid'], ['shipped'], ['paid', 'shipped']] as const;
+  return {
+    'search.text': { name: 'search.products: text', call: (i) => api.search.products.query({ q: pick(terms, i) }) },
+    'search.facets': {
+      name: 'search.products: text + facet filters',
+      call: (i) => api.search.products.query({ q: pick(catalog.searchTerms.common, i), filters: { brand: [pick(catalog.brands, i)], tags: [pick(catalog.tags, i)] } }),
+    },
+    'search.filters': {
+      name: 'search.products: filters, no text',
+      call: (i) => api.search.products.query({ filters: { inStock: true, status: ['active'], minPriceCents: (i % 50) * 100, maxPriceCents: (i % 50) * 100 + 20_000 } }),
+    },
+    'search.sort': { name: 'search.products: text, price sort, page 2', call: (i) => api.search.products.query({ q: pick(catalog.searchTerms.common, i), sort: 'price:asc', page: 2 }) },
+    'catalog.product': { name: 'catalog.product', call: (i) => api.catalog.product.query({ id: pick(catalog.productIds, i) }) },
+    'orders.list': {
+      name: 'orders.list: status + 30 days',
+      call: (i) => {
+        const to = Date.now() - (i % 300) * DAY_MS;
+        return api.orders.list.query({ status: [...pick(statuses, i)], from: new Date(to - 30 * DAY_MS), to: new Date(to) });
+      },
+    },
+    'analytics.salesDaily': {
+      name: 'analytics.salesDaily: 90 days',
+      call: (i) => {
+        const to = Date.now() - (i % 200) * DAY_MS;
+        return api.analytics.salesDaily.query({ from: isoDay(to - 89 * DAY_MS), to: isoDay(to), currency: catalog.currency });
+      },
+    },
+  };
+}
+
+/**
+ * Queries over HTTP at the issue's 8 clients; then each read answered by the read model and by
+ * the write schema with joins and aggregates, as plain SQL at the same concurrency (what CQRS buys).
+ */
+export async function measureQueries(ctx: BenchContext): Promise<void> {
+  const { api } = await loginAs(ctx.stack.webUrl, 'viewer');
+  const clients = ctx.options.queryClients;
+  const load = `${clients} clients`;
+  const queries = httpQueries(ctx, api);
+  for (const [id, query] of Object.entries(queries)) {
+    ctx.progress.note(`${id} × ${clients} clients`);
+    const result = await closedLoop(clients, ctx.options.measureMs, (_client, i) => query.call(i).then(() => undefined));
+    const figure: Figure = {
+      id: `query.${id}.c${clients}`,
+      section: 'queries',
+      name: `${query.name} (HTTP)`,
+      unit: 'ms',
+      load,
+      ours: { stats: summarize(result.samples), errors: result.errors, ...(result.firstError && { note: `first failure: ${result.firstError}` }) },
+    };
+    if (id === 'search.text') {
+      const terms = [...ctx.catalog.searchTerms.common, ...ctx.catalog.searchTerms.rare];
+      const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => searchFromWriteSchema(ctx.write, pick(terms, i)).then(() => undefined));
+      figure.baseline = { name: 'write schema: ILIKE + facet GROUP BYs (SQL, no HTTP)', stats: summarize(base.samples), errors: base.errors };
+    }
+    ctx.figures.push(figure);
+  }
+
+  for (const pair of READ_PAIRS) {
+    ctx.progress.note(`${pair.name}: read model vs write schema × ${clients} clients`);
+    const ours = await closedLoop(clients, ctx.options.measureMs, (_c, i) => pair.readModel(ctx.read, pair.sample(ctx.catalog, i)).then(() => undefined));
+    const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => pair.writeSchema(ctx.write, pair.sample(ctx.catalog, i)).then(() => undefined));
+    ctx.figures.push({
+      id: `read.${pair.name}.c${clients}`,
+      section: 'queries',
+      name: `${pair.name}: read model (SQL)`,
+      unit: 'ms',
+      load,
+      ours: { stats: summarize(ours.samples), errors: ours.errors },
+      baseline: { name: 'write schema joins + aggregates (SQL)', stats: summarize(base.samples), errors: base.errors },
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWriteDb } from '@/db/clients';
+import { seedStaff } from '@/scripts/seed/seedDemoData';
+import type { Actor } from '@/server/commands/runCommand';
+import { buildWebIfStale, startProjector, startWeb } from '@/scripts/stack/appProcesses';
+import { startLocalStack, type StackEnv } from '@/scripts/stack/localStack';
+import { freePort, pipeWithPrefix, stopGroup } from '@/scripts/stack/processes';
+
+export type BenchEnv = StackEnv & Record<string, string> & { MEILI_INDEX: string; PROJECTOR_METRICS_PORT: string; LOG_LEVEL: string; NEXT_TELEMETRY_DISABLED: string };
+
+/**
+ * The bench's own stack: Postgres and Meilisearch on free loopback ports in a temporary
+ * directory, the projector and the web server started when a phase needs them, all stopped
+ * by their own process ids at the end.
+ */
+export class BenchStack {
+  projector: ChildProcess | undefined;
+  web: ChildProcess | undefined;
+  webUrl = '';
+
+  private constructor(
+    readonly env: BenchEnv,
+    /** The demo admin, for commands run in-process. */
+    readonly admin: Actor,
+    private readonly stopServices: () => Promise<void>,
+    private readonly dataDir: string,
+  ) {}
+
+  static async start(log: (line: string) => void): Promise<BenchStack> {
+    buildWebIfStale(log);
+    const dataDir = mkdtempSync(join(tmpdir(), 'storefront-bench-'));
+    try {
+      // A 1M-change backlog is more WAL than the local cluster's 1 GB slot limit: keep it all,
+      // or the stopped projector's slot would be invalidated during the catch-up burst.
+      const stack = await startLocalStack({ dataDir, pgPort: await freePort(), meiliPort: await freePort(), log: () => {}, postgresSettings: ['max_slot_wal_keep_size=16GB'] });
+      const env: BenchEnv = {
+        ...stack.env,
+        MEILI_INDEX: 'products',
+        PROJECTOR_METRICS_PORT: String(await freePort()),
+        LOG_LEVEL: 'warn',
+        NEXT_TELEMETRY_DISABLED: '1',
+      };
+      const write = createWriteDb(env.DATABASE_URL, { max: 1 });
+      const admin = await seedStaff(write.db);
+      await write.sql.end();
+      return new BenchStack(env, admin, () => stack.stop(), dataDir);
+    } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  startProjector(): ChildProcess {
+    // Warnings and errors only (LOG_LEVEL=warn), on stderr: stdout carries the report.
+    this.projector = startProjector(this.env);
+    pipeWithPrefix(this.projector, '[projector]', process.stderr);
+    return this.projector;
+  }
+
+  async stopProjector(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.projector) await stopGroup(this.projector, signal, 60_000);
+    this.projector = undefined;
+  }
+
+  async startWeb(): Promise<void> {
+    const web = await startWeb(this.env, { port: await freePort() });
+    pipeWithPrefix(web.child, '[web]', process.stderr);
+    this.web = web.child;
+    this.webUrl = web.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.stopProjector();
+    if (this.web) await stopGroup(this.web);
+    await this.stopServices();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
