@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
+import { cpuNote, cpuSnapshot } from './cpu';
 import type { LoadedCatalog } from './data/loadCatalog';
 import type { Figure } from './figures';
 import type { BenchOptions } from './options';
@@ -24,7 +26,8 @@ export interface BenchContext {
 }
 
 export function adminSql(url: string, max = 10): postgres.Sql {
-  return postgres(url, { max, onnotice: () => {}, connection: { application_name: 'bench' } });
+  // JIT off as in the app's and the projector's clients, so baselines are compared like for like.
+  return postgres(url, { max, onnotice: () => {}, connection: { application_name: 'bench', jit: 'off' } });
 }
 
 /** Deterministic pick from a list, spread so that neighbouring calls hit different rows. */
@@ -41,4 +44,12 @@ export function owned<T>(list: readonly T[], client: number, clients: number, i:
 /** Remember a product's version from a command's answer; answers may arrive out of order. */
 export function rememberVersion(versions: Map<string, number>, id: string, version: number): void {
   versions.set(id, Math.max(versions.get(id) ?? 0, version));
+}
+
+/** Start watching CPU use; the returned function says how many cores each part used since. */
+export function cpuWindow(ctx: BenchContext): () => string {
+  const roots = () => ({ web: ctx.stack.web?.pid, projector: ctx.stack.projector?.pid });
+  const started = performance.now();
+  const before = cpuSnapshot(roots());
+  return () => cpuNote(before, cpuSnapshot(roots()), performance.now() - started);
 }

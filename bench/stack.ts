@@ -29,13 +29,13 @@ export class BenchStack {
     private readonly dataDir: string,
   ) {}
 
-  static async start(log: (line: string) => void): Promise<BenchStack> {
+  static async start(log: (line: string) => void, postgresSettings: string[] = []): Promise<BenchStack> {
     buildWebIfStale(log);
     const dataDir = mkdtempSync(join(tmpdir(), 'storefront-bench-'));
     try {
       // A 1M-change backlog is more WAL than the local cluster's 1 GB slot limit: keep it all,
       // or the stopped projector's slot would be invalidated during the catch-up burst.
-      const stack = await startLocalStack({ dataDir, pgPort: await freePort(), meiliPort: await freePort(), log: () => {}, postgresSettings: ['max_slot_wal_keep_size=16GB'] });
+      const stack = await startLocalStack({ dataDir, pgPort: await freePort(), meiliPort: await freePort(), log: () => {}, postgresSettings: ['max_slot_wal_keep_size=16GB', ...postgresSettings] });
       const env: BenchEnv = {
         ...stack.env,
         MEILI_INDEX: 'products',

@@ -12,7 +12,8 @@ function connect(url: string, options: ClientOptions) {
   return postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? 'storefront' },
+    // Short OLTP statements: JIT compilation costs more than it saves (see docs/benchmarks.md).
+    connection: { application_name: options.applicationName ?? 'storefront', jit: 'off' },
   });
 }
 

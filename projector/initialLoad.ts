@@ -1,6 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type postgres from 'postgres';
 import type { Logger } from '@/lib/logger';
+import { TaskWindow } from './projections/productSearch/taskWindow';
 import { pagesOf } from './buildPages';
 import { saveCheckpoints, SQL_PROJECTIONS } from './checkpoints';
 import { progressReporter } from './progress';
@@ -61,11 +62,12 @@ async function buildSearchIndex(deps: LoadDeps, snapshot: Source): Promise<void>
   await ensureProductIndex(deps.meili, buildUid);
   const progress = progressReporter(deps.log, 'initial load: search index', await productSummaries.count(snapshot));
   try {
+    const pages = new TaskWindow(deps.meili);
     for await (const rows of pagesOf(productSummaries, snapshot)) {
-      const task = await deps.meili.index(buildUid).addDocuments(rows.map(toSearchDocument), { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
-      assertSucceeded(task);
+      await pages.add(buildUid, rows.map(toSearchDocument));
       progress.advance(rows.length);
     }
+    await pages.drain();
     assertSucceeded(await deps.meili.swapIndexes([{ indexes: [deps.indexUid, buildUid], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS }));
   } finally {
     await deps.meili.deleteIndex(buildUid).waitTask({ timeout: TASK_TIMEOUT_MS }).catch(() => {});

@@ -4,8 +4,8 @@ import type { Logger } from '@/lib/logger';
 import { pagesOf } from './buildPages';
 import { errorText } from './deadLetters';
 import { progressReporter } from './progress';
-import { ensureProductIndex } from './projections/productSearch/document';
-import { applyProductSearch } from './projections/productSearch/sink';
+import { ensureProductIndex, toSearchDocument } from './projections/productSearch/document';
+import { TaskWindow } from './projections/productSearch/taskWindow';
 import { productSummaries } from './projections/productSummaries';
 import { isProjectionName, PRODUCT_SEARCH, sqlProjection } from './projections/registry';
 import type { Row, SqlProjection } from './projections/types';
@@ -141,12 +141,16 @@ export class Rebuilds {
       search.shadow = shadow;
     });
     try {
+      // The lane's own writes to the shadow index are enqueued after the fill's pages that
+      // skipped them, and Meilisearch applies an index's tasks in order: newer data wins.
+      const pages = new TaskWindow(meili);
       await this.fill(request, productSummaries, async (rows) => {
         await search.exclusive(async () => {
           const fresh = rows.filter((r) => !shadow.touched.has(r.id as string));
-          await applyProductSearch(meili, uid, [], fresh);
+          await pages.add(uid, fresh.map(toSearchDocument));
         });
       });
+      await pages.drain();
       await search.exclusive(async () => {
         this.assertRunning();
         const task = await meili.swapIndexes([{ indexes: [indexUid, uid], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS });

@@ -78,7 +78,9 @@ export class ProjectorRunner {
   }
 
   private connect(): void {
-    const options = { max: 4, onnotice: () => {}, connection: { application_name: 'projector' } };
+    // No JIT: the by-key recompute queries are estimated far above jit_above_cost (recursive
+    // CTEs), and compiling them took 640 of 790 ms for 5,000 products (see docs/benchmarks.md).
+    const options = { max: 4, onnotice: () => {}, connection: { application_name: 'projector', jit: 'off' } };
     this.source = postgres(this.env.PROJECTOR_DATABASE_URL, options);
     this.read = postgres(this.env.PROJECTOR_READ_DATABASE_URL, options);
   }

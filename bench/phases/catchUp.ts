@@ -8,7 +8,7 @@ import { wal2jsonOptions } from '@/projector/source/wal2json';
 import { PG_BIN } from '@/scripts/stack/postgres';
 import { loginAs } from '@/test/support/api';
 import type { BenchContext } from '../context';
-import { pick } from '../context';
+import { cpuWindow, pick } from '../context';
 import { closedLoop } from '../drive';
 import { sampleTreePeak } from '../memory';
 import { writeBurst, writeMarker, type BurstTransaction } from './burst';
@@ -101,6 +101,7 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
     const meili = new Meilisearch({ host: stack.env.MEILI_URL, apiKey: stack.env.MEILI_MASTER_KEY }).index(stack.env.MEILI_INDEX);
     const spawned = performance.now();
     const projector = stack.startProjector();
+    const cpu = cpuWindow(ctx);
     const projectorPeak = sampleTreePeak(projector.pid!);
     const webPeak = sampleTreePeak(stack.web!.pid!);
     const { api } = await loginAs(stack.webUrl, 'viewer');
@@ -130,6 +131,7 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
     catchBar.done();
     reading = false;
     await reads;
+    const usage = cpu();
     const projectorMb = projectorPeak.stop();
     const webMb = webPeak.stop();
     const from = streamingAt ?? spawned;
@@ -143,7 +145,7 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
         load: `${behindSql.toLocaleString('en')} changes behind`,
         ours: {
           value: (behindSql / (sqlDoneAt - from)) * 1000,
-          note: `${((sqlDoneAt - spawned) / 1000).toFixed(1)} s from process start, of which ${((from - spawned) / 1000).toFixed(1)} s before streaming (not counted in the rate)`,
+          note: `${((sqlDoneAt - spawned) / 1000).toFixed(1)} s from process start, of which ${((from - spawned) / 1000).toFixed(1)} s before streaming (not counted in the rate); ${usage}`,
         },
         baseline: raw,
       },

@@ -1,7 +1,7 @@
 import { loginAs, type ApiClient } from '@/test/support/api';
 import { READ_PAIRS, searchFromWriteSchema } from '../baselines/writeSchemaReads';
 import type { BenchContext } from '../context';
-import { pick } from '../context';
+import { cpuWindow, pick } from '../context';
 import { closedLoop } from '../drive';
 import type { Figure } from '../figures';
 import { summarize } from '../stats';
@@ -56,14 +56,16 @@ export async function measureQueries(ctx: BenchContext): Promise<void> {
   const queries = httpQueries(ctx, api);
   for (const [id, query] of Object.entries(queries)) {
     ctx.progress.note(`${id} × ${clients} clients`);
+    const cpu = cpuWindow(ctx);
     const result = await closedLoop(clients, ctx.options.measureMs, (_client, i) => query.call(i).then(() => undefined));
+    const usage = cpu();
     const figure: Figure = {
       id: `query.${id}.c${clients}`,
       section: 'queries',
       name: `${query.name} (HTTP)`,
       unit: 'ms',
       load,
-      ours: { stats: summarize(result.samples), errors: result.errors, ...(result.firstError && { note: `first failure: ${result.firstError}` }) },
+      ours: { stats: summarize(result.samples), errors: result.errors, note: [usage, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; ') },
     };
     if (id === 'search.text') {
       const terms = [...ctx.catalog.searchTerms.common, ...ctx.catalog.searchTerms.rare];
