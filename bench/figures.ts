@@ -54,4 +54,6 @@ export interface BenchReport {
   data: Record<string, number>;
   machine: MachineInfo;
   figures: Figure[];
+  /** Phases that failed (their figures are missing). */
+  failures: string[];
 }

@@ -63,19 +63,24 @@ async function main(): Promise<number> {
          order by p.id limit 20000`
     ).map((r) => r.id);
     if (ctx.orderable.length === 0) throw new Error('no product has stock to order');
+    // A phase that fails is reported and the run goes on: the other figures are still worth having.
+    const failures: string[] = [];
+    const phase = async (title: string, run: () => Promise<void>) => {
+      progress.begin(title);
+      try {
+        await run();
+      } catch (error) {
+        failures.push(`${title}: ${error instanceof Error ? error.message : String(error)}`);
+        progress.note(`FAILED: ${failures.at(-1)}`);
+      }
+    };
 
-    progress.begin('queries over HTTP, and read model against write schema');
-    await measureQueries(ctx);
-    progress.begin('commands over HTTP at 1, 8 and 32 clients');
-    await measureHttpCommands(ctx);
-    progress.begin('commands in process: asynchronous projection against synchronous read-model updates');
-    await measureInProcessCommands(ctx);
-    progress.begin('lag under a sustained write rate');
-    await measureLag(ctx);
-    progress.begin('full rebuild of the search index against a Meilisearch bulk load');
-    await measureSearchRebuild(ctx);
-    progress.begin(`catch-up after a burst of ${options.burstChanges.toLocaleString('en')} changes`);
-    await measureCatchUp(ctx);
+    await phase('queries over HTTP, and read model against write schema', () => measureQueries(ctx));
+    await phase('commands over HTTP at 1, 8 and 32 clients', () => measureHttpCommands(ctx));
+    await phase('commands in process: asynchronous projection against synchronous read-model updates', () => measureInProcessCommands(ctx));
+    await phase('lag under a sustained write rate', () => measureLag(ctx));
+    await phase('full rebuild of the search index against a Meilisearch bulk load', () => measureSearchRebuild(ctx));
+    await phase(`catch-up after a burst of ${options.burstChanges.toLocaleString('en')} changes`, () => measureCatchUp(ctx));
 
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),
@@ -84,6 +89,7 @@ async function main(): Promise<number> {
       data: { ...catalog.counts },
       machine: await machineInfo(write, stack.env.MEILI_URL, stack.env.MEILI_MASTER_KEY),
       figures: withTargets(ctx.figures),
+      failures,
     };
     const markdown = renderMarkdown(report);
     const outDir = resolve(options.outDir);
@@ -92,7 +98,7 @@ async function main(): Promise<number> {
     writeFileSync(join(outDir, 'results.md'), markdown);
     process.stdout.write(`\n${markdown}`);
     process.stderr.write(`\nwritten to ${join(outDir, 'results.md')} and results.json\n`);
-    return 0;
+    return failures.length > 0 ? 1 : 0;
   } finally {
     await Promise.all([write.end({ timeout: 5 }), read.end({ timeout: 5 })]);
     await stack.stop();

@@ -76,6 +76,7 @@ export function renderMarkdown(report: BenchReport): string {
   }
   const notes = report.figures.flatMap((f) => [f.ours.note, f.baseline?.note].filter(Boolean).map((n) => `- ${f.name}: ${n}`));
   if (notes.length > 0) out.push('', '#### Notes', '', ...notes);
+  if (report.failures.length > 0) out.push('', '#### Failed phases', '', ...report.failures.map((f) => `- ${f}`));
   const missed = report.figures.filter((f) => f.target && !f.target.met);
   out.push('', missed.length === 0 ? 'Every target was met.' : `Targets missed: ${missed.map((f) => `${f.name} (${f.load ?? ''}) ${f.target!.detail}`).join('; ')}.`);
   return `${out.join('\n')}\n`;

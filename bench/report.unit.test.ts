@@ -21,6 +21,7 @@ const report = (figures: Figure[]): BenchReport => ({
   data: { products: 10 },
   machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Debian', node: '20', postgres: 'PostgreSQL 15', meilisearch: '1.21.0' },
   figures: withTargets(figures),
+  failures: [],
 });
 
 describe('bench targets', () => {

@@ -11,7 +11,9 @@ function loadTree(sql: Source) {
         from categories c join tree t on c.parent_id = t.id
        where t.depth < 64
     ),
-    direct as (
+    -- Materialized: inlined (its one reference), the count ran once per category, 300 scans
+    -- of 100k products, about 3 s per batch in the full benchmark.
+    direct as materialized (
       select category_id, count(*)::int as n from products where category_id is not null group by category_id
     )
     select t.id, t.name, t.parent_id, t.path, t.depth, t.version,
