@@ -7,7 +7,7 @@ import { saveCheckpoints, type Checkpoints } from './checkpoints';
 import { countPendingDeadLetters, recordDeadLetter, resolveDeadLetters } from './deadLetters';
 import { ensureProductIndex, TaskFailedError, toSearchDocument } from './projections/productSearch/document';
 import { applyProductSearch, PRODUCT_SEARCH } from './projections/productSearch/sink';
-import { productSummaries, touchedProductIds } from './projections/productSummaries';
+import { readSummaries, touchedProductIds } from './projections/productSummaries';
 import { cloneTouches, emptyTouches, mergeTouches, touchesAnything } from './projections/touches';
 import type { Row } from './projections/types';
 import { CHUNK, type Shadow } from './sqlLane';
@@ -144,7 +144,7 @@ export class SearchLane {
         const ids = [...new Set([...touched, ...job.retries])];
         for (let i = 0; i < ids.length; i += CHUNK) {
           const part = ids.slice(i, i + CHUNK);
-          const rows = await productSummaries.load(snapshot, part);
+          const rows = await readSummaries(this.deps.read, part);
           const failed = await this.write(this.deps.indexUid, part, rows, batch.endLsn);
           if (this.shadow) {
             await this.write(this.shadow.table, part, rows, batch.endLsn);

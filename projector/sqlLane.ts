@@ -5,6 +5,7 @@ import type { Batch } from './batch';
 import { saveCheckpoints, SQL_PROJECTIONS, type Checkpoints, type ProjectionName } from './checkpoints';
 import { countPendingDeadLetters, findPendingDeadLetter, isPoison, recordDeadLetter, resolveDeadLetters } from './deadLetters';
 import { PRODUCT_SEARCH, SQL_PROJECTION_LIST, sqlProjection } from './projections/registry';
+import { productSummaries } from './projections/productSummaries';
 import { touchesAnything } from './projections/touches';
 import type { ReadSql, Row, Source, SqlProjection } from './projections/types';
 import { replaceRows } from './readRows';
@@ -180,6 +181,8 @@ export class SqlLane {
     if (!projection) return;
     if (await this.applyOne(tx, snapshot, projection, letter.key, lsn, shadowWrites)) {
       await resolveDeadLetters(tx, projection.name, [letter.key], 'retried');
+      // The index is filled from product_summaries: the row it lacked is there now.
+      if (projection.name === productSummaries.name) out.searchRetries.push(letter.key);
       this.log.info({ deadLetter: letter.id, projection: projection.name, key: letter.key }, 'dead letter retried and applied');
     }
   }

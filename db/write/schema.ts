@@ -160,6 +160,9 @@ export const orders = pgTable(
   (t) => [
     index('orders_customer_idx').on(t.customerId),
     index('orders_placed_at_idx').on(t.placedAt),
+    // With order_lines_product_idx, a product's sales are read from indexes alone (the
+    // projector recomputes them per touched product: 20k random heap reads per 2,000 products).
+    index('orders_sales_idx').on(t.id, t.status, t.placedAt),
     check('orders_status_check', sql`${t.status} in ('placed', 'paid', 'shipped', 'cancelled')`),
     check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('orders_total_check', sql`${t.totalCents} >= 0`),
@@ -184,7 +187,7 @@ export const orderLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.orderId, t.lineNo] }),
     unique('order_lines_product_key').on(t.orderId, t.productId),
-    index('order_lines_product_idx').on(t.productId),
+    index('order_lines_product_idx').on(t.productId, t.orderId, t.quantity, t.unitPriceCents),
     check('order_lines_quantity_check', sql`${t.quantity} > 0`),
     check('order_lines_line_no_check', sql`${t.lineNo} > 0`),
     check('order_lines_price_check', sql`${t.unitPriceCents} >= 0`),

@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { column, union, type KeyContext, type Row, type Source, type SqlProjection } from './types';
+import { column, union, type KeyContext, type ReadSql, type Row, type Source, type SqlProjection } from './types';
 import type { Touches } from './touches';
 
 const COLUMNS = [
@@ -33,14 +33,17 @@ function summariesOf(sql: Source, selection: postgres.PendingQuery<postgres.Row[
        where s.product_id in (select id from selected)
        group by s.product_id
     ),
+    -- Per product (a lateral join): joined as sets, the planner hashed all orders, a scan
+    -- that grew with the order book (220 of 345 ms for 2,000 products at 400k orders).
     sales as (
-      select l.product_id,
-             coalesce(sum(l.quantity) filter (where o.status <> 'cancelled'), 0)::int8 as units,
-             coalesce(sum(l.quantity::int8 * l.unit_price_cents) filter (where o.status <> 'cancelled'), 0)::int8 as revenue,
-             max(o.placed_at) as last_ordered_at
-        from order_lines l join orders o on o.id = l.order_id
-       where l.product_id in (select id from selected)
-       group by l.product_id
+      select s.id as product_id, x.units, x.revenue, x.last_ordered_at
+        from selected s cross join lateral (
+          select coalesce(sum(l.quantity) filter (where o.status <> 'cancelled'), 0)::int8 as units,
+                 coalesce(sum(l.quantity::int8 * l.unit_price_cents) filter (where o.status <> 'cancelled'), 0)::int8 as revenue,
+                 max(o.placed_at) as last_ordered_at
+            from order_lines l join orders o on o.id = l.order_id
+           where l.product_id = s.id
+        ) x
     )
     select p.id, p.sku, p.name, p.description, p.brand, p.category_id,
            coalesce(paths.path, '{}') as category_path,
@@ -92,6 +95,16 @@ export async function touchedProductIds(ctx: KeyContext, touches: Touches): Prom
       ? await column(read`select distinct (i->>'productId') as key from order_summaries o, jsonb_array_elements(o.items) i where o.id = any(${orders}::uuid[])`)
       : [],
   );
+}
+
+/**
+ * Rows the SQL lane has already computed, for the search index: recomputing them from the
+ * write model a second time was half of Postgres's work while catching up (about 70 µs per
+ * product at 100k products and 400k orders). The search lane runs behind the SQL lane, so
+ * these rows are at or past the batch it indexes, and every later batch is indexed again.
+ */
+export function readSummaries(read: ReadSql, ids: string[]) {
+  return read<Row[]>`select ${read(COLUMNS as unknown as string[])} from product_summaries where id = any(${ids}::uuid[]) order by id`;
 }
 
 export const productSummaries: SqlProjection = {

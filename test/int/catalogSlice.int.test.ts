@@ -77,6 +77,15 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
     const { items: categories } = await admin.catalog.categories.query();
     expect(categories.find((c) => c.id === tools.id)).toMatchObject({ path: ['Garden', 'Hand Tools'], depth: 1, productCount: 1 });
     expect(categories.find((c) => c.id === garden.id)).toMatchObject({ productCount: 1 });
+
+    // A price change leaves the counts; moving the product out of the subtree changes them.
+    const repriced = await admin.catalog.changePrice.mutate({ id: created.id, expectedVersion: 1, priceCents: 1399 });
+    const elsewhere = await admin.catalog.createCategory.mutate({ name: 'Kitchen' });
+    const moved = await admin.catalog.updateProduct.mutate({ id: created.id, expectedVersion: repriced.version, categoryId: elsewhere.id });
+    const afterMove = (await admin.catalog.categories.query({ after: moved.position })).items;
+    expect(afterMove.find((c) => c.id === tools.id)).toMatchObject({ productCount: 0 });
+    expect(afterMove.find((c) => c.id === garden.id)).toMatchObject({ productCount: 0 });
+    expect(afterMove.find((c) => c.id === elsewhere.id)).toMatchObject({ productCount: 1 });
   });
 
   it('a repeated commandId returns the first result and writes once, also when the repeats race', async () => {
