@@ -82,7 +82,11 @@ export class ProjectorRunner {
     // CTEs), and compiling them took 640 of 790 ms for 5,000 products (see docs/benchmarks.md).
     const options = { max: 4, onnotice: () => {}, connection: { application_name: 'projector', jit: 'off' } };
     this.source = postgres(this.env.PROJECTOR_DATABASE_URL, options);
-    this.read = postgres(this.env.PROJECTOR_READ_DATABASE_URL, options);
+    // Unprepared: postgres.js keeps every named statement for the connection's life, and a
+    // multi-row insert has a new text for each row count (up to 1,000 rows x 19 columns):
+    // a heap snapshot at 500k changes behind held 40 MB of such statement texts and keys,
+    // and the Postgres backends held their plans. Parsing an insert each time costs little.
+    this.read = postgres(this.env.PROJECTOR_READ_DATABASE_URL, { ...options, prepare: false });
   }
 
   /**
