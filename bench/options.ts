@@ -29,7 +29,7 @@ const PRESETS: Record<BenchMode, Omit<BenchOptions, 'mode' | 'outDir'>> = {
 };
 
 export const BENCH_USAGE = `Usage: npm run bench -- [--quick | --tiny] [--products N] [--order-lines N] [--out DIR]
-  (default)      full mode: 100,000 products, 1,000,000 order lines (about half an hour)
+  (default)      full mode: 100,000 products, 1,000,000 order lines (15-20 minutes on 2 cores)
   --quick        10,000 products, 100,000 order lines, short measurements (under 5 minutes)
   --tiny         a few dozen rows: checks that every figure is produced, not how fast
   --products N   catalog size (overrides the mode's)
