@@ -1,9 +1,10 @@
 import type postgres from 'postgres';
-import type { WarehouseStock } from '@/db/read/schema';
 import { ORDER_STATUSES, type OrderStatus } from '@/db/write/schema';
 import { PRODUCT_INDEX_SETTINGS } from '@/projector/projections/productSearch/document';
 import { addDays, utcDay } from '@/server/queries/days';
+import type { ProductView } from '@/server/queries/getProduct';
 import { containsPattern } from '@/server/queries/likePattern';
+import type { OrderListItem, OrderPage } from '@/server/queries/listOrders';
 import { fillSalesDays, type SalesRow, type SalesSeries } from '@/server/queries/salesDaily';
 import type { LoadedCatalog } from '../data/loadCatalog';
 
@@ -32,40 +33,17 @@ const int = (value: unknown) => Number(value);
 
 // ---- product detail (catalog.product) ----
 
-export interface ProductDetail {
-  id: string;
-  sku: string;
-  name: string;
-  description: string;
-  brand: string | null;
-  categoryId: string | null;
-  categoryPath: string[];
-  tags: string[];
-  priceCents: number;
-  currency: string;
-  status: string;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  stockTotal: number;
-  stockByWarehouse: WarehouseStock[];
-  /** Orders not cancelled. */
-  unitsSold: number;
-  revenueCents: number;
-  lastOrderedAt: Date | null;
-}
-
-function toProductDetail(row: postgres.Row | undefined): ProductDetail | null {
+function toProductView(row: postgres.Row | undefined): ProductView | null {
   if (!row) return null;
   return {
-    ...(row as ProductDetail),
+    ...(row as ProductView),
     stockTotal: int(row.stockTotal),
     unitsSold: int(row.unitsSold),
     revenueCents: int(row.revenueCents),
   };
 }
 
-export const productDetail: ReadPair<string, ProductDetail | null> = {
+export const productDetail: ReadPair<string, ProductView | null> = {
   name: 'product detail',
   query: 'catalog.product',
   sample: (catalog, i) => catalog.productIds[spread(i, catalog.productIds.length)]!,
@@ -76,7 +54,7 @@ export const productDetail: ReadPair<string, ProductDetail | null> = {
              stock_total as "stockTotal", stock_by_warehouse as "stockByWarehouse", units_sold as "unitsSold",
              revenue_cents as "revenueCents", last_ordered_at as "lastOrderedAt"
         from product_summaries where id = ${id}`;
-    return toProductDetail(row);
+    return toProductView(row);
   },
   /** The product_summaries projection's semantics: path root first, tags sorted, stock by warehouse code, sales of orders not cancelled. */
   async writeSchema(sql, id) {
@@ -107,7 +85,7 @@ export const productDetail: ReadPair<string, ProductDetail | null> = {
            where l.product_id = p.id
         ) sales
        where p.id = ${id}`;
-    return toProductDetail(row);
+    return toProductView(row);
   },
 };
 
@@ -119,32 +97,14 @@ export interface OrderListSample {
   to: Date;
 }
 
-export interface OrderListRow {
-  id: string;
-  customerId: string;
-  customerName: string;
-  customerEmail: string;
-  status: string;
-  currency: string;
-  totalCents: number;
-  lineCount: number;
-  itemCount: number;
-  version: number;
-  placedAt: Date;
-  updatedAt: Date;
-}
-
-export interface OrderListPage {
-  items: OrderListRow[];
-  total: number;
-}
+type OrderListPage = Pick<OrderPage, 'items' | 'total'>;
 
 /** Page 1, newest first, as the orders page asks for it. */
 const ORDER_PAGE_SIZE = 25;
 const DAY_MS = 86_400_000;
 
-function toOrderListRow(row: postgres.Row): OrderListRow {
-  return { ...(row as OrderListRow), totalCents: int(row.totalCents), itemCount: int(row.itemCount) };
+function toOrderListItem(row: postgres.Row): OrderListItem {
+  return { ...(row as OrderListItem), totalCents: int(row.totalCents), itemCount: int(row.itemCount) };
 }
 
 export const ordersList: ReadPair<OrderListSample, OrderListPage> = {
@@ -169,7 +129,7 @@ export const ordersList: ReadPair<OrderListSample, OrderListPage> = {
          order by placed_at desc, id desc limit ${ORDER_PAGE_SIZE} offset 0`,
       sql`select count(*)::int as total from order_summaries where ${where}`,
     ]);
-    return { items: rows.map(toOrderListRow), total: count!.total as number };
+    return { items: rows.map(toOrderListItem), total: count!.total as number };
   },
   /** The page is chosen first, then only its 25 orders are joined to customers and counted up from their lines. */
   async writeSchema(sql, { status, from, to }) {
@@ -192,7 +152,7 @@ export const ordersList: ReadPair<OrderListSample, OrderListPage> = {
          order by o.placed_at desc, o.id desc`,
       sql`select count(*)::int as total from orders where ${where}`,
     ]);
-    return { items: rows.map(toOrderListRow), total: count!.total as number };
+    return { items: rows.map(toOrderListItem), total: count!.total as number };
   },
 };
 
