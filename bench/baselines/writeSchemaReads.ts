@@ -12,7 +12,7 @@ import type { LoadedCatalog } from '../data/loadCatalog';
  * What CQRS buys: the same question answered from the denormalized read model (`shop_read`,
  * the SQL the app's queries run) and from the normalized write schema (`shop`, joins and
  * aggregates at query time, written as carefully as one would without a read model). Both
- * sides of a pair return the same shape, so a check can assert they agree.
+ * sides of a pair return the same value (the queries phase checks a few samples before timing).
  */
 export interface ReadPair<S, R = unknown> {
   name: string;

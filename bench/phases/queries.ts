@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import { loginAs, type ApiClient } from '@/test/support/api';
-import { READ_PAIRS, searchFromWriteSchema } from '../baselines/writeSchemaReads';
+import { READ_PAIRS, searchFromWriteSchema, type ReadPair } from '../baselines/writeSchemaReads';
 import type { BenchContext } from '../context';
 import { cpuWindow, pick } from '../context';
 import { closedLoop } from '../drive';
@@ -76,6 +77,7 @@ export async function measureQueries(ctx: BenchContext): Promise<void> {
   }
 
   for (const pair of READ_PAIRS) {
+    await assertPairAgrees(ctx, pair);
     ctx.progress.note(`${pair.name}: read model vs write schema × ${clients} clients`);
     const ours = await closedLoop(clients, ctx.options.measureMs, (_c, i) => pair.readModel(ctx.read, pair.sample(ctx.catalog, i)).then(() => undefined));
     const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => pair.writeSchema(ctx.write, pair.sample(ctx.catalog, i)).then(() => undefined));
@@ -88,5 +90,16 @@ export async function measureQueries(ctx: BenchContext): Promise<void> {
       ours: { stats: summarize(ours.samples), errors: ours.errors },
       baseline: { name: 'write schema joins + aggregates (SQL)', stats: summarize(base.samples), errors: base.errors },
     });
+  }
+}
+
+/** A baseline that answers something else measures nothing: the first samples must agree (the projector is caught up). */
+async function assertPairAgrees(ctx: BenchContext, pair: ReadPair<unknown>): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const sample = pair.sample(ctx.catalog, i);
+    const [ours, theirs] = await Promise.all([pair.readModel(ctx.read, sample), pair.writeSchema(ctx.write, sample)]);
+    if (!isDeepStrictEqual(ours, theirs)) {
+      throw new Error(`${pair.name}: the read model and the write schema disagree for ${JSON.stringify(sample)}: ${JSON.stringify(ours).slice(0, 300)} vs ${JSON.stringify(theirs).slice(0, 300)}`);
+    }
   }
 }
