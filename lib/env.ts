@@ -26,10 +26,17 @@ const projectorEnvSchema = z.object({
   MEILI_URL: z.string().url(),
   MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters'),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
+  MEILI_PAYLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024)
+    .describe("Meilisearch's --http-payload-size-limit: document pages are cut below it"),
   REPLICATION_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('shop_projector'),
   PROJECTOR_BATCH_CHANGES: z.coerce.number().int().positive().default(5000),
   PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9479).describe('0 switches the metrics server off'),
   PROJECTOR_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  PROJECTOR_RESTARTS: z.coerce.number().int().min(0).default(0).describe('times `npm start` has restarted the projector; it sets this'),
 });
 
 const port = z.coerce.number().int().min(1).max(65535);

@@ -21,14 +21,19 @@ describe('environment validation', () => {
     );
   });
 
+  const projector = { ...valid, PROJECTOR_DATABASE_URL: valid.DATABASE_URL, PROJECTOR_READ_DATABASE_URL: valid.READ_DATABASE_URL };
+
   it('validates the projector settings separately', () => {
     expect(() => getProjectorEnv(valid)).toThrow(/PROJECTOR_DATABASE_URL: is not set/);
-    const env = getProjectorEnv({
-      ...valid,
-      PROJECTOR_DATABASE_URL: valid.DATABASE_URL,
-      PROJECTOR_READ_DATABASE_URL: valid.READ_DATABASE_URL,
-    });
+    const env = getProjectorEnv(projector);
     expect(env.REPLICATION_SLOT).toBe('shop_projector');
+    expect(env.PROJECTOR_RESTARTS).toBe(0);
+  });
+
+  it('takes the restart count a supervisor hands the projector, and only a count', () => {
+    expect(getProjectorEnv({ ...projector, PROJECTOR_RESTARTS: '3' }).PROJECTOR_RESTARTS).toBe(3);
+    expect(() => getProjectorEnv({ ...projector, PROJECTOR_RESTARTS: '-1' })).toThrow(/PROJECTOR_RESTARTS:/);
+    expect(() => getProjectorEnv({ ...projector, PROJECTOR_RESTARTS: 'often' })).toThrow(/PROJECTOR_RESTARTS:/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { minLsn } from '@/lib/lsn';
-import { ALL_PROJECTIONS, type ProjectionName } from './projections/registry';
+import { ALL_PROJECTIONS, SQL_PROJECTIONS, type ProjectionName } from './projections/registry';
 import type { ReadSql } from './projections/types';
 
 export { ALL_PROJECTIONS, SQL_PROJECTIONS, type ProjectionName } from './projections/registry';
@@ -25,13 +25,30 @@ export async function saveCheckpoints(sql: ReadSql, projections: readonly Projec
       updated_at = excluded.updated_at`;
 }
 
-/** The slot may be acknowledged only up to what every projection has made durable. */
+/**
+ * Where streaming resumes, and how far the slot may be acknowledged: what every SQL read model
+ * has made durable. The search index does not hold the slot back: the SQL lane queues its work
+ * durably in the read database (search_queue) in the same transaction as the summary rows.
+ */
 export function lowestCheckpoint(checkpoints: Checkpoints): string | undefined {
   let lowest: string | undefined;
-  for (const name of ALL_PROJECTIONS) {
+  for (const name of SQL_PROJECTIONS) {
     const lsn = checkpoints.get(name);
     if (lsn === undefined) return undefined;
     lowest = lowest === undefined ? lsn : minLsn(lowest, lsn);
   }
   return lowest;
+}
+
+/**
+ * Sets checkpoints to exactly `lsn`, even backwards: only for a load from a new snapshot, whose
+ * position may be lower than checkpoints taken against another server (a write database
+ * restored or recreated), which would otherwise make every batch look applied already.
+ */
+export async function resetCheckpoints(sql: ReadSql, projections: readonly ProjectionName[], lsn: string): Promise<void> {
+  await sql`delete from projection_checkpoints where projection <> all(${projections as string[]}::text[])`;
+  await sql`
+    insert into projection_checkpoints (projection, lsn, last_commit_at, updated_at)
+    select p, ${lsn}::pg_lsn, null, now() from unnest(${projections as string[]}::text[]) p
+    on conflict (projection) do update set lsn = excluded.lsn, last_commit_at = null, updated_at = excluded.updated_at`;
 }

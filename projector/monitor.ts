@@ -37,7 +37,15 @@ export class Monitor {
   private totals = { sql: 0, search: 0 };
 
   constructor(
-    private readonly deps: { clients: () => { source: postgres.Sql; read: postgres.Sql }; slot: string; log: Logger; host: string; port: number },
+    private readonly deps: {
+      clients: () => { source: postgres.Sql; read: postgres.Sql };
+      slot: string;
+      log: Logger;
+      host: string;
+      port: number;
+      /** Times a supervisor (`npm start`) restarted this process after it died. */
+      restarts: number;
+    },
   ) {}
 
   async start(): Promise<void> {
@@ -143,13 +151,13 @@ export class Monitor {
           changes_per_second = excluded.changes_per_second, changes_total = excluded.changes_total,
           backlog = excluded.backlog, updated_at = excluded.updated_at`;
       await tx`
-        insert into projector_process (id, state, slot_name, wal_lsn, slot_retained_bytes, slot_wal_status, last_error, pid, started_at, updated_at, streaming)
-        values (1, ${this.state}, ${slot}, ${wal!.wal}::pg_lsn, ${retained}, ${wal!.walStatus}, ${this.lastError}, ${process.pid}, ${this.startedAt}, now(), ${this.state === 'streaming'})
+        insert into projector_process (id, state, slot_name, wal_lsn, slot_retained_bytes, slot_wal_status, last_error, pid, started_at, updated_at, streaming, restarts)
+        values (1, ${this.state}, ${slot}, ${wal!.wal}::pg_lsn, ${retained}, ${wal!.walStatus}, ${this.lastError}, ${process.pid}, ${this.startedAt}, now(), ${this.state === 'streaming'}, ${this.deps.restarts})
         on conflict (id) do update set
           state = excluded.state, slot_name = excluded.slot_name, wal_lsn = excluded.wal_lsn,
           slot_retained_bytes = excluded.slot_retained_bytes, slot_wal_status = excluded.slot_wal_status,
           last_error = excluded.last_error, pid = excluded.pid, started_at = excluded.started_at,
-          updated_at = excluded.updated_at, streaming = excluded.streaming`;
+          updated_at = excluded.updated_at, streaming = excluded.streaming, restarts = excluded.restarts`;
     });
   }
 }

@@ -104,6 +104,13 @@ export class Pipeline implements StreamHandlers {
     return this.flush();
   }
 
+  /** Runs nothing more, and resolves once the step in hand (if any) has finished. */
+  async close(): Promise<void> {
+    this.failure ??= new Error('the session ended');
+    clearTimeout(this.quietTimer);
+    await this.chain;
+  }
+
   async acknowledge(): Promise<void> {
     const lowest = lowestCheckpoint(this.checkpoints);
     if (lowest) await this.stream?.acknowledge(lowest);
@@ -121,8 +128,7 @@ export class Pipeline implements StreamHandlers {
     const effects = await this.lanes.sql.apply(batch).finally(() => {
       this.inFlight = undefined;
     });
-    this.lanes.search.offer(batch);
-    this.lanes.search.retry(effects.searchRetries);
+    this.lanes.search.notify();
     for (const rebuild of effects.rebuilds) this.lanes.rebuilds.start(rebuild);
     await this.acknowledge();
   }

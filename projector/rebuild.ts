@@ -2,14 +2,18 @@ import type { Meilisearch } from 'meilisearch';
 import type postgres from 'postgres';
 import type { Logger } from '@/lib/logger';
 import { pagesOf } from './buildPages';
-import { errorText } from './deadLetters';
+import { errorText, recordDeadLetter } from './deadLetters';
 import { progressReporter } from './progress';
-import { ensureProductIndex, toSearchDocument } from './projections/productSearch/document';
+import { ensureProductIndex, toSearchDocument, type ProductSearchDocument } from './projections/productSearch/document';
+import type { PayloadBudget } from './projections/productSearch/payloadBudget';
 import { TaskWindow } from './projections/productSearch/taskWindow';
 import { productSummaries } from './projections/productSummaries';
 import { isProjectionName, PRODUCT_SEARCH, sqlProjection } from './projections/registry';
 import type { Row, SqlProjection } from './projections/types';
-import { insertRows, keyOf } from './readRows';
+import { categoryTree } from './projections/categoryTree';
+import { WHOLE } from './projections/types';
+import { insertRows, keyOf, replaceRows } from './readRows';
+import { queueForSearch } from './searchQueue';
 import type { SearchLane } from './searchLane';
 import type { SqlLane } from './sqlLane';
 import { swapTables } from './swapTables';
@@ -22,6 +26,7 @@ export interface RebuildDeps {
   meili: Meilisearch;
   indexUid: string;
   log: Logger;
+  budget: PayloadBudget;
   sql: SqlLane;
   search: SearchLane;
   /** Runs `fn` between two SQL batches. */
@@ -45,6 +50,14 @@ export class Rebuilds {
   private stopped = false;
 
   constructor(private readonly deps: RebuildDeps) {}
+
+  /** Starts the rebuilds recorded as queued (by a batch committed before a restart, say), oldest first. */
+  async resumeQueued(): Promise<void> {
+    const queued = await this.deps.read<RebuildRequest[]>`
+      select id as "requestId", projection, requested_at as "requestedAt" from projection_rebuilds
+       where status = 'queued' order by requested_at, id`;
+    for (const request of queued) this.start(request);
+  }
 
   /** Marks rebuilds a previous process left running as failed and drops their leftovers. */
   async recover(): Promise<void> {
@@ -81,11 +94,10 @@ export class Rebuilds {
 
   private async run(request: RebuildRequest): Promise<void> {
     const { read, log } = this.deps;
-    const inserted = await read`
-      insert into projection_rebuilds (id, projection, status, requested_at)
-      values (${request.requestId}, ${request.projection}, 'running', ${request.requestedAt})
-      on conflict (id) do nothing returning id`;
-    if (inserted.length === 0) return; // already handled before a restart
+    const started = await read`
+      update projection_rebuilds set status = 'running', started_at = now()
+       where id = ${request.requestId} and status = 'queued' returning id`;
+    if (started.length === 0) return; // already handled before a restart
     log.info({ projection: request.projection, request: request.requestId }, 'rebuild: started');
     try {
       if (!isProjectionName(request.projection)) throw new Error(`unknown projection "${request.projection}"`);
@@ -120,7 +132,10 @@ export class Rebuilds {
       });
       await this.deps.betweenBatches(async () => {
         this.assertRunning();
-        await read.begin((tx) => swapTables(tx, projection.table, table));
+        await read.begin(async (tx) => {
+          if (projection.name === productSummaries.name) await this.beforeSummariesSwap(tx, table);
+          await swapTables(tx, projection.table, table);
+        });
         lane.shadows.delete(projection.name);
       });
     } catch (error) {
@@ -130,6 +145,24 @@ export class Rebuilds {
       });
       throw error;
     }
+  }
+
+  /**
+   * The fresh summaries come from a snapshot that can be ahead of the lane, and they may
+   * correct rows the live table had wrong: the products whose rows differ are queued for the
+   * search index, and the category counts are taken again (a move the fresh rows already show
+   * would otherwise never be counted: the batch carrying it finds the summary moved already).
+   */
+  private async beforeSummariesSwap(tx: postgres.TransactionSql, fresh: string): Promise<void> {
+    const [at] = await tx<{ lsn: string }[]>`select lsn::text as lsn from projection_checkpoints where projection = ${productSummaries.name}`;
+    const position = at?.lsn ?? '0/0';
+    const changed = await tx.unsafe<{ id: string }[]>(`
+      select coalesce(f.id, l.id) as id from "${fresh}" f full join "${productSummaries.table}" l on l.id = f.id
+       where to_jsonb(f) is distinct from to_jsonb(l)`);
+    await queueForSearch(tx, changed.map((r) => r.id), { lsn: position, sinceLsn: position, sinceCommitAt: null });
+    await this.deps.source.begin('isolation level repeatable read read only', async (snapshot) => {
+      await replaceRows(tx, categoryTree, categoryTree.table, [WHOLE], await categoryTree.load(snapshot, [WHOLE]));
+    });
   }
 
   private async rebuildSearch(request: RebuildRequest): Promise<void> {
@@ -143,14 +176,19 @@ export class Rebuilds {
     try {
       // The lane's own writes to the shadow index are enqueued after the fill's pages that
       // skipped them, and Meilisearch applies an index's tasks in order: newer data wins.
-      const pages = new TaskWindow(meili);
+      const pages = new TaskWindow(meili, {
+        budget: this.deps.budget,
+        onRefused: (document, error) => this.refused(document, error),
+        stillWanted: (document) => !shadow.touched.has(document.id),
+      });
       await this.fill(request, productSummaries, async (rows) => {
         await search.exclusive(async () => {
           const fresh = rows.filter((r) => !shadow.touched.has(r.id as string));
           await pages.add(uid, fresh.map(toSearchDocument));
         });
       });
-      await pages.drain();
+      // Exclusive: a refused page sent again must not land after the lane's newer documents.
+      await search.exclusive(() => pages.drain());
       await search.exclusive(async () => {
         this.assertRunning();
         const task = await meili.swapIndexes([{ indexes: [indexUid, uid], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS });
@@ -162,6 +200,13 @@ export class Rebuilds {
       // After a swap this holds the old documents; after a failure, the partial copy.
       await meili.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS }).catch(() => {});
     }
+  }
+
+  private async refused(document: ProductSearchDocument, error: unknown): Promise<void> {
+    const { read, log } = this.deps;
+    const [at] = await read<{ lsn: string }[]>`select lsn::text as lsn from projection_checkpoints where projection = ${PRODUCT_SEARCH}`;
+    log.error({ err: error, projection: PRODUCT_SEARCH, key: document.id }, 'dead letter: Meilisearch refuses this document');
+    await recordDeadLetter(read, { projection: PRODUCT_SEARCH, key: document.id, lsn: at?.lsn ?? '0/0', error, payload: document });
   }
 
   /** Reads the projection's rows from one snapshot, page by page, reporting progress. */

@@ -1,4 +1,4 @@
-import type { Source } from './projections/types';
+import type { ReadSql, Source } from './projections/types';
 
 export interface ProjectorRequest {
   id: string;
@@ -17,11 +17,18 @@ export async function loadRequests(snapshot: Source, ids: string[]): Promise<Pro
 
 /** What a batch asks of the other parts once it is committed. */
 export interface BatchEffects {
-  /** Search documents to index again (dead letters of the search index being retried). */
-  searchRetries: string[];
   rebuilds: { requestId: string; projection: string; requestedAt: Date }[];
 }
 
 export function noEffects(): BatchEffects {
-  return { searchRetries: [], rebuilds: [] };
+  return { rebuilds: [] };
+}
+
+/** Records a rebuild request as queued (in the batch's read transaction); false if it was recorded before. */
+export async function queueRebuild(tx: ReadSql, request: ProjectorRequest): Promise<boolean> {
+  const rows = await tx`
+    insert into projection_rebuilds (id, projection, status, requested_at)
+    values (${request.id}, ${request.target}, 'queued', ${request.requestedAt})
+    on conflict (id) do nothing returning id`;
+  return rows.length > 0;
 }

@@ -8,9 +8,11 @@ import { ALL_PROJECTIONS, lowestCheckpoint, readCheckpoints } from './checkpoint
 import { loadFromSnapshot } from './initialLoad';
 import { Monitor } from './monitor';
 import { Pipeline } from './pipeline';
+import { PayloadBudget } from './projections/productSearch/payloadBudget';
 import { Rebuilds } from './rebuild';
 import { SearchLane } from './searchLane';
-import { createSlotWithSnapshot, dropSlot, readSlot } from './source/slot';
+import { createSlotWithSnapshot, dropSlot, identifySystem, readSlot } from './source/slot';
+import { checkpointsDistrust, readLoadedFrom } from './sourceIdentity';
 import { ReplicationStream } from './source/stream';
 import { SqlLane } from './sqlLane';
 
@@ -25,6 +27,7 @@ export class ProjectorRunner {
   private source!: postgres.Sql;
   private read!: postgres.Sql;
   private readonly meili: Meilisearch;
+  private readonly budget: PayloadBudget;
   private abandon: ((error: Error) => void) | undefined;
   private readonly monitor: Monitor;
   private stopping = false;
@@ -38,12 +41,14 @@ export class ProjectorRunner {
     this.connect();
     // A bounded request time: a hung Meilisearch turns into a retry instead of a stuck lane.
     this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 30_000 });
+    this.budget = new PayloadBudget(env.MEILI_PAYLOAD_LIMIT_BYTES);
     this.monitor = new Monitor({
       clients: () => ({ source: this.source, read: this.read }),
       slot: env.REPLICATION_SLOT,
       log,
       host: env.PROJECTOR_METRICS_HOST,
       port: env.PROJECTOR_METRICS_PORT,
+      restarts: env.PROJECTOR_RESTARTS,
     });
   }
 
@@ -128,11 +133,7 @@ export class ProjectorRunner {
     if (this.stopping) return;
     const checkpoints = await readCheckpoints(this.read);
     const sql = new SqlLane(this.source, this.read, checkpoints, this.log);
-    const search = new SearchLane(
-      { source: this.source, read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
-      checkpoints,
-      () => pipeline.acknowledge(),
-    );
+    const search = new SearchLane({ read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log, budget: this.budget }, checkpoints);
     await sql.init();
     await search.init();
     const rebuilds = new Rebuilds({
@@ -141,6 +142,7 @@ export class ProjectorRunner {
       meili: this.meili,
       indexUid: this.env.MEILI_INDEX,
       log: this.log,
+      budget: this.budget,
       sql,
       search,
       betweenBatches: (fn) => pipeline.exclusive(fn),
@@ -152,6 +154,7 @@ export class ProjectorRunner {
       pipeline,
     );
     pipeline.attach(stream);
+    await rebuilds.resumeQueued();
     this.current = { stream, pipeline, search, rebuilds };
     this.monitor.attach({
       checkpoints,
@@ -168,6 +171,8 @@ export class ProjectorRunner {
     } finally {
       this.current = undefined;
       rebuilds.stop();
+      // The batch in hand may still be writing: the next session replays only once it is done.
+      await pipeline.close();
       await search.stop();
       await rebuilds.settled();
       this.monitor.attach(undefined);
@@ -183,15 +188,18 @@ export class ProjectorRunner {
     const slot = await readSlot(this.source, this.env.REPLICATION_SLOT);
     const checkpoints = await readCheckpoints(this.read);
     const lowest = lowestCheckpoint(checkpoints);
+    const server = await identifySystem(this.env.PROJECTOR_DATABASE_URL);
+    const missing = ALL_PROJECTIONS.filter((p) => !checkpoints.has(p));
     const reason = !slot
       ? 'no replication slot yet'
       : slot.walStatus === 'lost'
         ? 'the slot lost WAL it needed (max_slot_wal_keep_size)'
-        : !lowest
-          ? `read models without a checkpoint (${ALL_PROJECTIONS.filter((p) => !checkpoints.has(p)).join(', ')})`
-          : slot.confirmedFlushLsn && compareLsn(lowest, slot.confirmedFlushLsn) < 0
-            ? `read models (at ${lowest}) are behind the slot (at ${slot.confirmedFlushLsn})`
-            : undefined;
+        : !lowest || missing.length > 0
+          ? `read models without a checkpoint (${missing.join(', ')})`
+          : (checkpointsDistrust(await readLoadedFrom(this.read), server, lowest) ??
+            (slot.confirmedFlushLsn && compareLsn(lowest, slot.confirmedFlushLsn) < 0
+              ? `read models (at ${lowest}) are behind the slot (at ${slot.confirmedFlushLsn})`
+              : undefined));
     if (!reason) return lowest!;
 
     this.monitor.setState('initial-load');
@@ -200,8 +208,8 @@ export class ProjectorRunner {
     const exported = await createSlotWithSnapshot(this.env.PROJECTOR_DATABASE_URL, this.env.REPLICATION_SLOT);
     try {
       await loadFromSnapshot(
-        { source: this.source, read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log },
-        { name: exported.snapshotName, lsn: exported.consistentPoint },
+        { source: this.source, read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log, budget: this.budget },
+        { name: exported.snapshotName, lsn: exported.consistentPoint, server, slot: this.env.REPLICATION_SLOT },
       );
     } finally {
       await exported.release();

@@ -1,129 +1,105 @@
 import type { Meilisearch } from 'meilisearch';
 import type postgres from 'postgres';
-import { compareLsn, maxLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
-import type { Batch } from './batch';
 import { saveCheckpoints, type Checkpoints } from './checkpoints';
 import { countPendingDeadLetters, recordDeadLetter, resolveDeadLetters } from './deadLetters';
-import { ensureProductIndex, TaskFailedError, toSearchDocument } from './projections/productSearch/document';
+import { ensureProductIndex, toSearchDocument } from './projections/productSearch/document';
+import { classifyMeiliFailure } from './projections/productSearch/failures';
+import { jsonBytes, type PayloadBudget } from './projections/productSearch/payloadBudget';
 import { applyProductSearch, PRODUCT_SEARCH } from './projections/productSearch/sink';
-import { readSummaries, touchedProductIds } from './projections/productSummaries';
-import { cloneTouches, emptyTouches, mergeTouches, touchesAnything } from './projections/touches';
+import { readSummaries } from './projections/productSummaries';
 import type { Row } from './projections/types';
+import { queueState, removeQueued, takeQueued, type QueuedProduct } from './searchQueue';
 import { CHUNK, type Shadow } from './sqlLane';
 
 const MAX_BACKOFF_MS = 30_000;
 
 export interface SearchDeps {
-  source: postgres.Sql;
   read: postgres.Sql;
   meili: Meilisearch;
   indexUid: string;
   log: Logger;
-}
-
-interface Job {
-  batch: Batch;
-  /** Products to index again whatever the batch says (dead letters being retried). */
-  retries: Set<string>;
+  budget: PayloadBudget;
 }
 
 /**
- * The Meilisearch index, behind the SQL lane and never holding it up. Work waiting for it is
- * merged into one set of touched keys (bounded by the number of distinct keys, however long
- * Meilisearch is away); on failure it is retried with backoff. Its checkpoint moves only
- * after Meilisearch reports every task succeeded. A task Meilisearch refuses is split until
- * the refused documents are found; those become dead letters and the rest goes on.
+ * The Meilisearch index, behind the SQL lane and never holding it up. It works through
+ * `search_queue` (see searchQueue.ts): the products the SQL lane queued with their summary
+ * rows. For each page it writes the documents of the summaries as they are now, waits for
+ * Meilisearch to report the tasks succeeded, and only then removes the page from the queue
+ * and moves its checkpoint. A failure about Meilisearch (down, disk full) is retried with
+ * backoff and skips nothing; pages are cut to Meilisearch's payload limit, and a page it still
+ * finds too large shrinks the budget and goes again in halves; documents Meilisearch
+ * refuses are isolated by halving the page and become dead letters.
  */
 export class SearchLane {
-  private pending: Job | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
-  private wake: (() => void) | undefined;
+  private dirty = false;
+  private wakeFromBackoff: (() => void) | undefined;
   private indexReady = false;
   private lock: Promise<unknown> = Promise.resolve();
   private maybePendingLetters = true;
   /** A rebuild's fresh index, written alongside the live one. */
   shadow: Shadow | undefined;
+  /** Documents written since start. */
   changesApplied = 0;
+  /** Products waiting (as of the last page). */
+  backlog = 0;
+  /** Commit time of the oldest change not in the index yet (as of the last page). */
+  pendingSince: Date | undefined;
 
   constructor(
     private readonly deps: SearchDeps,
     private readonly checkpoints: Checkpoints,
-    private readonly onApplied: () => Promise<void>,
   ) {}
 
+  /** Starts on whatever a previous process left queued. */
   async init(): Promise<void> {
     this.maybePendingLetters = (await countPendingDeadLetters(this.deps.read)) > 0;
+    this.notify();
   }
 
-  offer(batch: Batch): void {
-    const at = this.checkpoints.get(PRODUCT_SEARCH);
-    if (at !== undefined && compareLsn(at, batch.endLsn) >= 0) return;
-    this.enqueue({ batch, retries: new Set() });
+  /** The SQL lane committed a batch (which may have queued products). */
+  notify(): void {
+    this.dirty = true;
+    this.kick();
   }
 
-  /** Index these products again (a dead letter being retried). */
-  retry(keys: string[]): void {
-    if (keys.length === 0) return;
-    const at = this.checkpoints.get(PRODUCT_SEARCH) ?? '0/0';
-    this.enqueue({ batch: { touches: emptyTouches(), endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] }, retries: new Set(keys) });
+  private kick(): void {
+    if (this.stopped || this.running) return;
+    this.running = this.work().finally(() => {
+      this.running = undefined;
+      // Notified between the loop's last look and here: look again.
+      if (this.dirty) this.kick();
+    });
   }
 
-  /** Products waiting to be indexed (for metrics and logs). */
-  get backlog(): number {
-    return this.pending ? this.pending.batch.touches.keys.product.size + this.pending.retries.size : 0;
-  }
-
-  /** Run `fn` while no batch is being applied (a rebuild writing a page into its fresh index). */
+  /** Run `fn` while no page is being written (a rebuild writing a page into its fresh index). */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.lock.then(fn);
     this.lock = run.catch(() => {});
     return run;
   }
 
-  /** Let the attempt in hand finish, retry nothing more. */
+  /** Let the page in hand finish, write nothing more. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.wakeFromBackoff?.();
     await this.running;
   }
 
-  /** Resolves when nothing is waiting (or the lane was stopped). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private enqueue(job: Job): void {
-    this.pending = this.pending ? merge(this.pending, job) : clone(job);
-    this.running ??= this.work().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  /** Commit time of the oldest change not yet in the index (undefined when none waits). */
-  get pendingSince(): Date | undefined {
-    return (this.inHand?.batch.firstCommitTime ?? this.pending?.batch.firstCommitTime) || undefined;
-  }
-
-  private inHand: Job | undefined;
-
   private async work(): Promise<void> {
     let backoff = 250;
-    while (this.pending && !this.stopped) {
-      const job = this.pending;
-      this.pending = undefined;
-      this.inHand = job;
+    while (this.dirty && !this.stopped) {
+      this.dirty = false;
       try {
-        await this.exclusive(() => this.apply(job));
-        this.inHand = undefined;
-        backoff = 250;
-        await this.onApplied();
+        while (!this.stopped && (await this.exclusive(() => this.nextPage()))) backoff = 250;
       } catch (error) {
-        this.pending = this.pending ? merge(job, this.pending) : job;
+        this.dirty = true;
         this.deps.log.warn({ err: error, retryInMs: backoff, backlog: this.backlog }, 'search index update failed; SQL read models continue');
         await new Promise<void>((resolve) => {
-          this.wake = resolve;
+          this.wakeFromBackoff = resolve;
           setTimeout(resolve, backoff);
         });
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -131,74 +107,69 @@ export class SearchLane {
     }
   }
 
-  private async apply(job: Job): Promise<void> {
+  /** Writes one page of queued products; false when the queue is empty (the checkpoint is then current). */
+  private async nextPage(): Promise<boolean> {
     if (!this.indexReady) {
       // Here rather than at start: Meilisearch being away must not hold up the SQL read models.
       await ensureProductIndex(this.deps.meili, this.deps.indexUid);
       this.indexReady = true;
     }
-    const { batch } = job;
-    if (touchesAnything(batch.touches) || job.retries.size > 0) {
-      await this.deps.source.begin('isolation level repeatable read read only', async (snapshot) => {
-        const touched = await touchedProductIds({ snapshot, read: this.deps.read }, batch.touches);
-        const ids = [...new Set([...touched, ...job.retries])];
-        for (let i = 0; i < ids.length; i += CHUNK) {
-          const part = ids.slice(i, i + CHUNK);
-          const rows = await readSummaries(this.deps.read, part);
-          const failed = await this.write(this.deps.indexUid, part, rows, batch.endLsn);
-          if (this.shadow) {
-            await this.write(this.shadow.table, part, rows, batch.endLsn);
-            for (const id of part) this.shadow.touched.add(id);
-          }
-          if (this.maybePendingLetters) {
-            await resolveDeadLetters(this.deps.read, PRODUCT_SEARCH, part.filter((id) => !failed.has(id)), job.retries.size ? 'retried' : 'applied by a later change');
-          }
-        }
-      });
+    const { read } = this.deps;
+    const taken = await takeQueued(read, CHUNK);
+    if (taken.length > 0) {
+      const ids = taken.map((t) => t.id);
+      const rows = await readSummaries(read, ids);
+      const failed = await this.write(this.deps.indexUid, taken, rows);
+      if (this.shadow) {
+        await this.write(this.shadow.table, taken, rows);
+        for (const id of ids) this.shadow.touched.add(id);
+      }
+      await removeQueued(read, taken);
+      if (this.maybePendingLetters) await resolveDeadLetters(read, PRODUCT_SEARCH, ids.filter((id) => !failed.has(id)), 'indexed');
+      this.changesApplied += taken.length;
     }
-    if (compareLsn(batch.endLsn, this.checkpoints.get(PRODUCT_SEARCH) ?? '0/0') > 0) {
-      await saveCheckpoints(this.deps.read, [PRODUCT_SEARCH], batch.endLsn, batch.lastCommitTime);
-      this.checkpoints.set(PRODUCT_SEARCH, batch.endLsn);
-    }
-    this.changesApplied += batch.touches.changeCount;
+    await this.advanceCheckpoint();
+    return taken.length > 0;
   }
 
-  /** Write documents; halve a refused task until the refused documents are found. Returns their ids. */
-  private async write(indexUid: string, ids: string[], rows: Row[], lsn: string): Promise<Set<string>> {
+  private async advanceCheckpoint(): Promise<void> {
+    const state = await queueState(this.deps.read);
+    this.backlog = state.waiting;
+    this.pendingSince = state.oldestCommitAt ?? undefined;
+    if (!state.position) return;
+    await saveCheckpoints(this.deps.read, [PRODUCT_SEARCH], state.position, state.lastCommitAt);
+    this.checkpoints.set(PRODUCT_SEARCH, state.position);
+  }
+
+  /**
+   * Writes documents; a page too large is halved, a refused page is halved until the refused
+   * documents are found (they become dead letters). Returns their ids. Temporary failures throw.
+   */
+  private async write(indexUid: string, products: QueuedProduct[], rows: Row[]): Promise<Set<string>> {
     try {
-      await applyProductSearch(this.deps.meili, indexUid, ids, rows);
+      await applyProductSearch(this.deps.meili, indexUid, products.map((p) => p.id), rows, this.deps.budget);
       return new Set();
     } catch (error) {
-      if (!(error instanceof TaskFailedError)) throw error;
-      if (ids.length === 1) {
+      const failure = classifyMeiliFailure(error);
+      if (failure === 'temporary') throw error;
+      if (products.length === 1) {
         const row = rows[0];
-        this.deps.log.error({ err: error, projection: PRODUCT_SEARCH, key: ids[0] }, 'dead letter: Meilisearch refuses this document');
-        await recordDeadLetter(this.deps.read, { projection: PRODUCT_SEARCH, key: ids[0]!, lsn, error, payload: row ? toSearchDocument(row) : { id: ids[0] } });
+        this.deps.log.error({ err: error, projection: PRODUCT_SEARCH, key: products[0]!.id }, 'dead letter: Meilisearch refuses this document');
+        await recordDeadLetter(this.deps.read, { projection: PRODUCT_SEARCH, key: products[0]!.id, lsn: products[0]!.lsn, error, payload: row ? toSearchDocument(row) : { id: products[0]!.id } });
         this.maybePendingLetters = true;
-        return new Set(ids);
+        return new Set([products[0]!.id]);
       }
-      const half = Math.ceil(ids.length / 2);
-      const [a, b] = [ids.slice(0, half), ids.slice(half)];
-      const rowsOf = (keys: string[]) => rows.filter((r) => keys.includes(r.id as string));
-      const failed = await this.write(indexUid, a, rowsOf(a), lsn);
-      for (const id of await this.write(indexUid, b, rowsOf(b), lsn)) failed.add(id);
+      const half = Math.ceil(products.length / 2);
+      if (failure === 'too-large') {
+        this.deps.log.warn({ budgetBytes: this.deps.budget.bytes }, 'Meilisearch refused a request as too large; sending smaller pages');
+        await this.deps.budget.refused(Math.min(this.deps.budget.bytes, jsonBytes(rows.map(toSearchDocument))), this.deps.meili);
+      }
+      const failed = new Set<string>();
+      for (const part of [products.slice(0, half), products.slice(half)]) {
+        const ids = new Set(part.map((p) => p.id));
+        for (const id of await this.write(indexUid, part, rows.filter((r) => ids.has(r.id as string)))) failed.add(id);
+      }
       return failed;
     }
   }
-}
-
-function clone(job: Job): Job {
-  // No xids: the SQL lane has already waited for this batch to be visible, and visibility only grows.
-  return { batch: { ...job.batch, touches: cloneTouches(job.batch.touches), xids: [] }, retries: new Set(job.retries) };
-}
-
-function merge(older: Job, newer: Job): Job {
-  const merged = clone(older);
-  mergeTouches(merged.batch.touches, newer.batch.touches);
-  for (const key of newer.retries) merged.retries.add(key);
-  merged.batch.endLsn = maxLsn(older.batch.endLsn, newer.batch.endLsn);
-  merged.batch.lastCommitTime = newer.batch.lastCommitTime ?? older.batch.lastCommitTime;
-  merged.batch.firstCommitTime = older.batch.firstCommitTime ?? newer.batch.firstCommitTime;
-  merged.batch.transactions += newer.batch.transactions;
-  return merged;
 }

@@ -9,7 +9,8 @@ import { productSummaries } from './projections/productSummaries';
 import { touchesAnything } from './projections/touches';
 import type { ReadSql, Row, Source, SqlProjection } from './projections/types';
 import { replaceRows } from './readRows';
-import { loadRequests, noEffects, type BatchEffects, type ProjectorRequest } from './requests';
+import { loadRequests, noEffects, queueRebuild, type BatchEffects, type ProjectorRequest } from './requests';
+import { queueForSearch, type QueueBatch } from './searchQueue';
 import { allVisible, NotYetVisible } from './visibility';
 
 export const CHUNK = 2000;
@@ -84,20 +85,26 @@ export class SqlLane {
   private attempt(batch: Batch, behind: readonly ProjectionName[], isolate: boolean): Promise<BatchEffects> {
     return this.source.begin('isolation level repeatable read read only', async (snapshot) => {
       if (!(await allVisible(snapshot, batch.xids))) throw new NotYetVisible();
-      const ctx = { snapshot, read: this.read };
+      const ctx = { snapshot, read: this.read, planned: new Map<string, string[]>() };
       const plans: { projection: SqlProjection; keys: string[] }[] = [];
       for (const projection of SQL_PROJECTION_LIST) {
-        if (behind.includes(projection.name as ProjectionName)) plans.push({ projection, keys: await projection.keys(ctx, batch.touches) });
+        if (!behind.includes(projection.name as ProjectionName)) continue;
+        const keys = await projection.keys(ctx, batch.touches);
+        ctx.planned.set(projection.name, keys);
+        plans.push({ projection, keys });
       }
       const requests = await loadRequests(snapshot, [...batch.touches.keys.request]);
       const shadowWrites: [Shadow, string[]][] = [];
+      const queue: QueueBatch = { lsn: batch.endLsn, sinceLsn: this.checkpoints.get('product_summaries') ?? '0/0', sinceCommitAt: batch.firstCommitTime };
       const effects = await this.read.begin(async (tx) => {
         const out = noEffects();
         for (const { projection, keys } of plans) {
           const applied = await this.applyKeys(tx, snapshot, projection, keys, batch.endLsn, isolate, shadowWrites);
           if (this.maybePendingLetters && !projection.whole) await resolveDeadLetters(tx, projection.name, applied, 'applied by a later change');
+          // The index is written from these rows: queued with them, so a crash cannot separate the two.
+          if (projection.name === productSummaries.name) await queueForSearch(tx, applied, queue);
         }
-        for (const request of requests) await this.handleRequest(tx, snapshot, request, batch.endLsn, out, shadowWrites);
+        for (const request of requests) await this.handleRequest(tx, snapshot, request, queue, out, shadowWrites);
         await saveCheckpoints(tx, behind, batch.endLsn, batch.lastCommitTime);
         return out;
       });
@@ -163,9 +170,11 @@ export class SqlLane {
     }
   }
 
-  private async handleRequest(tx: ReadSql, snapshot: Source, request: ProjectorRequest, lsn: string, out: BatchEffects, shadowWrites: [Shadow, string[]][]): Promise<void> {
+  private async handleRequest(tx: ReadSql, snapshot: Source, request: ProjectorRequest, queue: QueueBatch, out: BatchEffects, shadowWrites: [Shadow, string[]][]): Promise<void> {
+    const lsn = queue.lsn;
     if (request.kind === 'rebuild') {
-      out.rebuilds.push({ requestId: request.id, projection: request.target, requestedAt: request.requestedAt });
+      // Recorded with the batch: a crash before the rebuild starts finds it queued at restart.
+      if (await queueRebuild(tx, request)) out.rebuilds.push({ requestId: request.id, projection: request.target, requestedAt: request.requestedAt });
       return;
     }
     const letter = await findPendingDeadLetter(tx, request.target);
@@ -174,7 +183,8 @@ export class SqlLane {
       return;
     }
     if (letter.projection === PRODUCT_SEARCH) {
-      out.searchRetries.push(letter.key);
+      // Resolved by the search lane once Meilisearch takes the document.
+      await queueForSearch(tx, [letter.key], queue);
       return;
     }
     const projection = sqlProjection(letter.projection);
@@ -182,7 +192,7 @@ export class SqlLane {
     if (await this.applyOne(tx, snapshot, projection, letter.key, lsn, shadowWrites)) {
       await resolveDeadLetters(tx, projection.name, [letter.key], 'retried');
       // The index is filled from product_summaries: the row it lacked is there now.
-      if (projection.name === productSummaries.name) out.searchRetries.push(letter.key);
+      if (projection.name === productSummaries.name) await queueForSearch(tx, [letter.key], queue);
       this.log.info({ deadLetter: letter.id, projection: projection.name, key: letter.key }, 'dead letter retried and applied');
     }
   }

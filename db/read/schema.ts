@@ -232,9 +232,46 @@ export const projectorProcess = pgTable('projector_process', {
   startedAt: tz('started_at').notNull(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
   streaming: boolean('streaming').notNull().default(false),
+  /** Times a supervisor (`npm start`) has restarted the projector after it died. */
+  restarts: integer('restarts').notNull().default(0),
 });
 
-export const REBUILD_STATUSES = ['running', 'switched', 'failed'] as const;
+/**
+ * Products whose search document must be written again, queued by the SQL lane in the same
+ * transaction as their summary rows, and removed by the search lane only once Meilisearch has
+ * taken them. So the search index never needs the read model's past (what a deleted order
+ * sold, which products a truncation removed) and a crash between the two loses nothing.
+ */
+export const searchQueue = pgTable(
+  'search_queue',
+  {
+    productId: uuid('product_id').primaryKey(),
+    /** End of the batch that queued it last: the search lane removes the entry only if no later batch queued it again. */
+    lsn: pgLsn('lsn').notNull(),
+    /** The SQL checkpoint before the oldest batch waiting here: the index holds every change up to it. */
+    sinceLsn: pgLsn('since_lsn').notNull(),
+    /** Commit time of the oldest change waiting here (lag). */
+    sinceCommitAt: tz('since_commit_at'),
+  },
+  (t) => [index('search_queue_since_idx').on(t.sinceLsn)],
+);
+
+/**
+ * Where the read models were loaded from: the write server's system identifier and database.
+ * Checkpoints mean nothing against another server (the write database restored or recreated
+ * elsewhere); a mismatch makes the projector load afresh instead of freezing.
+ */
+export const projectorSource = pgTable('projector_source', {
+  id: integer('id').primaryKey(),
+  systemId: text('system_id').notNull(),
+  database: text('database').notNull(),
+  slotName: text('slot_name').notNull(),
+  consistentPoint: pgLsn('consistent_point').notNull(),
+  loadedAt: tz('loaded_at').notNull().defaultNow(),
+});
+
+/** `queued`: recorded with the batch that carried the request, so a crash cannot lose it. */
+export const REBUILD_STATUSES = ['queued', 'running', 'switched', 'failed'] as const;
 
 /** Rebuilds beside the live read model, with their progress. Id = the request that asked for it. */
 export const projectionRebuilds = pgTable(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import type { REBUILD_STATUSES } from '@/db/read/schema';
 import type { ProjectorEnv } from '@/lib/env';
 import type { Logger } from '@/lib/logger';
 import { progressReporter } from '../progress';
@@ -28,7 +29,7 @@ export function parseRebuildArgs(args: string[]): RebuildArgs {
 }
 
 interface RebuildRow {
-  status: 'running' | 'switched' | 'failed';
+  status: (typeof REBUILD_STATUSES)[number];
   total: number;
   done: number;
   error: string | null;

@@ -22,7 +22,7 @@ export const activity: SqlProjection = {
   ],
   jsonColumns: ['payload'],
   keys: async ({ snapshot, read }, t) => {
-    if (t.truncated) {
+    if (t.everything) {
       return union(await column(snapshot`select id::text as key from journal`), await column(read`select id::text as key from activity`));
     }
     const users = [...t.keys.user];

@@ -1,3 +1,4 @@
+import { productSummaries, touchedProductIds } from './productSummaries';
 import type { Touches } from './touches';
 import { WHOLE, type KeyContext, type Row, type Source, type SqlProjection } from './types';
 
@@ -24,24 +25,24 @@ function loadTree(sql: Source) {
 }
 
 /**
- * Whether the batch can change a category's product count: a product added or removed, or
- * one whose update gave it a category other than the one its summary has (the read model as
- * it was before this batch). Price and stock changes, most of the traffic, leave the counts
- * alone; recounting 100k products for each of them took 40-70 ms per batch, most of the lag.
- * A product without a summary, or an update that did not say its category, counts as moved.
+ * Whether the batch can change a category's product count. Price and stock changes, most of
+ * the traffic, leave the counts alone; recounting 100k products for each of them took 40-70
+ * ms per batch, most of the lag. So the tree is recounted when a product was added or
+ * removed, or when a product whose summary this batch rewrites has, in the batch's snapshot,
+ * another category than its summary had before the batch. The snapshot, not the batch's own
+ * changes, is what counts: it can be ahead of the batch (a later move already visible), and
+ * the summary rewritten from it then already shows the move, so the batch carrying the move
+ * would find nothing to recount (the counts drifted for good that way).
  */
 async function productsMoved(ctx: KeyContext, t: Touches): Promise<boolean> {
   if (t.rowsAddedOrRemoved.has('products')) return true;
-  if (t.productCategories.size === 0) return false;
-  const ids = [...t.productCategories.keys()];
-  const rows = await ctx.read<{ id: string; category_id: string | null }[]>`select id, category_id from product_summaries where id = any(${ids}::uuid[])`;
-  const before = new Map(rows.map((r) => [r.id, r.category_id ?? '']));
-  for (const [id, categories] of t.productCategories) {
-    const was = before.get(id);
-    if (was === undefined) return true;
-    for (const category of categories) if (category !== was) return true;
-  }
-  return false;
+  const ids = ctx.planned?.get(productSummaries.name) ?? (await touchedProductIds(ctx, t));
+  if (ids.length === 0) return false;
+  const now = await ctx.snapshot<{ id: string; category_id: string | null }[]>`select id, category_id from products where id = any(${ids}::uuid[])`;
+  const before = await ctx.read<{ id: string; category_id: string | null }[]>`select id, category_id from product_summaries where id = any(${ids}::uuid[])`;
+  if (now.length !== before.length) return true;
+  const was = new Map(before.map((r) => [r.id, r.category_id]));
+  return now.some((r) => !was.has(r.id) || was.get(r.id) !== r.category_id);
 }
 
 /** Small (hundreds of rows): replaced whole whenever the categories or the products filed in them changed. */
@@ -53,7 +54,7 @@ export const categoryTree: SqlProjection = {
   columns: ['id', 'name', 'parent_id', 'path', 'depth', 'product_count', 'version'],
   jsonColumns: [],
   whole: true,
-  keys: async (ctx, t) => (t.truncated || t.tables.has('categories') || (await productsMoved(ctx, t)) ? [WHOLE] : []),
+  keys: async (ctx, t) => (t.everything || t.tables.has('categories') || (await productsMoved(ctx, t)) ? [WHOLE] : []),
   load: (sql) => loadTree(sql),
   page: async (sql, after) => (after ? [] : loadTree(sql)),
   count: async (sql) => Number((await sql`select count(*)::int as n from categories`)[0]!.n),

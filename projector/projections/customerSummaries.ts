@@ -24,7 +24,7 @@ export const customerSummaries: SqlProjection = {
   columns: ['id', 'email', 'name', 'order_count', 'lifetime_value_cents', 'last_order_at', 'version', 'created_at'],
   jsonColumns: [],
   keys: async (ctx, t) => {
-    if (t.truncated) {
+    if (t.everything) {
       return union(await column(ctx.snapshot`select id as key from customers`), await column(ctx.read`select id as key from customer_summaries`));
     }
     return union(t.keys.customer, await customersOfOrders(ctx, [...t.keys.order]));

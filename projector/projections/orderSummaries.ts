@@ -30,7 +30,7 @@ function summariesOf(sql: Source, selection: postgres.PendingQuery<postgres.Row[
 }
 
 async function keys({ snapshot, read }: KeyContext, t: Touches): Promise<string[]> {
-  if (t.truncated) {
+  if (t.everything) {
     return union(await column(snapshot`select id as key from orders`), await column(read`select id as key from order_summaries`));
   }
   const customers = [...t.keys.customer];

@@ -76,7 +76,7 @@ function productsUnderCategories(sql: Source, categoryIds: string[]) {
 export async function touchedProductIds(ctx: KeyContext, touches: Touches): Promise<string[]> {
   const { snapshot, read } = ctx;
   const k = touches.keys;
-  if (touches.truncated) {
+  if (touches.everything) {
     return union(
       await column(snapshot`select id as key from products`),
       await column(read`select id as key from product_summaries`),

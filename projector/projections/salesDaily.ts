@@ -19,7 +19,7 @@ function salesOf(sql: Source, days: postgres.PendingQuery<postgres.Row[]>) {
 const DAY_OF = `((placed_at at time zone 'UTC')::date)::text`;
 
 async function keys({ snapshot, read }: KeyContext, t: Touches): Promise<string[]> {
-  if (t.truncated) {
+  if (t.everything) {
     return union(
       await column(snapshot.unsafe(`select distinct ${DAY_OF} as key from orders`)),
       await column(read`select distinct day::text as key from sales_daily`),

@@ -14,20 +14,15 @@ export interface Touches {
   keys: Record<Entity, Set<string>>;
   /** Tables with at least one change (some projections care about tables, not keys). */
   tables: Set<string>;
-  /** A projected table was truncated: every read row must be recomputed. */
-  truncated: boolean;
+  /**
+   * Every read row must be recomputed: a projected table was truncated, or the stream sent a
+   * record the projector could not read (it cannot know which keys that record touched).
+   */
+  everything: boolean;
   /** Tables that had rows inserted or deleted (not only updated). */
   rowsAddedOrRemoved: Set<string>;
-  /**
-   * Per updated product, the category ids its updates gave it ('' for none, UNKNOWN_CATEGORY
-   * when an update did not carry the column): whether a product moved, without the old row
-   * image (which wal2json does not send for updates).
-   */
-  productCategories: Map<string, Set<string>>;
   changeCount: number;
 }
-
-export const UNKNOWN_CATEGORY = '?';
 
 /** Where each projected table's keys are: [column, entity]. Deletes carry only the replica identity (the primary key). */
 const KEY_COLUMNS: Record<ProjectedTable, [string, Entity][]> = {
@@ -46,20 +41,19 @@ const KEY_COLUMNS: Record<ProjectedTable, [string, Entity][]> = {
 
 export function emptyTouches(): Touches {
   const keys = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<Entity, Set<string>>;
-  return { keys, tables: new Set(), truncated: false, rowsAddedOrRemoved: new Set(), productCategories: new Map(), changeCount: 0 };
+  return { keys, tables: new Set(), everything: false, rowsAddedOrRemoved: new Set(), changeCount: 0 };
 }
 
 export function addChange(touches: Touches, change: RowMessage | TruncateMessage): void {
   touches.changeCount += 1;
   touches.tables.add(change.table);
   if (change.action === 'T') {
-    touches.truncated = true;
+    touches.everything = true;
     return;
   }
   const columns = KEY_COLUMNS[change.table as ProjectedTable];
   if (!columns) return;
   if (change.action !== 'U') touches.rowsAddedOrRemoved.add(change.table);
-  else if (change.table === 'products') recordCategory(touches, change);
   for (const [column, entity] of columns) {
     // Both the new key and, when the key changed or the row went away, the old one.
     for (const image of [change.columns, change.identity]) {
@@ -69,27 +63,12 @@ export function addChange(touches: Touches, change: RowMessage | TruncateMessage
   }
 }
 
-function recordCategory(touches: Touches, change: RowMessage): void {
-  const id = columnValue(change.columns, 'id');
-  if (typeof id !== 'string') return;
-  const carried = change.columns?.some((c) => c.name === 'category_id') ?? false;
-  const category = carried ? String(columnValue(change.columns, 'category_id') ?? '') : UNKNOWN_CATEGORY;
-  addCategories(touches, id, [category]);
-}
-
-function addCategories(touches: Touches, productId: string, categories: Iterable<string>): void {
-  let seen = touches.productCategories.get(productId);
-  if (!seen) touches.productCategories.set(productId, (seen = new Set()));
-  for (const category of categories) seen.add(category);
-}
-
 /** Fold `from` into `into`: keys are sets, so waiting work stays as large as the distinct keys. */
 export function mergeTouches(into: Touches, from: Touches): void {
   for (const entity of ENTITIES) for (const key of from.keys[entity]) into.keys[entity].add(key);
   for (const table of from.tables) into.tables.add(table);
   for (const table of from.rowsAddedOrRemoved) into.rowsAddedOrRemoved.add(table);
-  for (const [id, categories] of from.productCategories) addCategories(into, id, categories);
-  into.truncated ||= from.truncated;
+  into.everything ||= from.everything;
   into.changeCount += from.changeCount;
 }
 
@@ -100,5 +79,5 @@ export function cloneTouches(touches: Touches): Touches {
 }
 
 export function touchesAnything(t: Touches): boolean {
-  return t.truncated || ENTITIES.some((e) => t.keys[e].size > 0);
+  return t.everything || ENTITIES.some((e) => t.keys[e].size > 0);
 }

@@ -13,6 +13,8 @@ export interface KeyContext {
   snapshot: Source;
   /** The read model as it was before this batch: where deleted write rows still show what they used to touch. */
   read: ReadSql;
+  /** Keys the projections before this one in the registry chose for the same batch. */
+  planned?: ReadonlyMap<string, string[]>;
 }
 
 /**

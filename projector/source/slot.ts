@@ -42,3 +42,22 @@ export async function createSlotWithSnapshot(connectionString: string, slot: str
     throw error;
   }
 }
+
+export interface SystemIdentity {
+  systemId: string;
+  database: string;
+  /** The server's current WAL write position. */
+  walLsn: string;
+}
+
+/** IDENTIFY_SYSTEM on a replication connection: which server and database this is, and where its WAL is. */
+export async function identifySystem(connectionString: string): Promise<SystemIdentity> {
+  const client = new pg.Client({ connectionString, replication: 'database' } as pg.ClientConfig);
+  await client.connect();
+  try {
+    const row = (await client.query('IDENTIFY_SYSTEM')).rows[0] as { systemid: string; xlogpos: string; dbname: string };
+    return { systemId: String(row.systemid), database: row.dbname, walLsn: row.xlogpos };
+  } finally {
+    await client.end();
+  }
+}

@@ -2,7 +2,14 @@ import { LogicalReplicationService, Wal2JsonPlugin } from 'pg-logical-replicatio
 import { bigIntToLsn, compareLsn, lsnToBigInt } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import { TransactionAssembler, type SourceTransaction } from './transactions';
-import { wal2jsonOptions, type Wal2JsonMessage } from './wal2json';
+import { parseWal2Json, wal2jsonOptions, type Wal2JsonMessage } from './wal2json';
+
+/** wal2json through our own reader, which never throws inside the library's socket listener. */
+class TolerantWal2JsonPlugin extends Wal2JsonPlugin {
+  override parse(buffer: Buffer): Wal2JsonMessage {
+    return parseWal2Json(buffer);
+  }
+}
 
 export interface StreamHandlers {
   /** A whole committed transaction, in commit order. Awaited: the stream pauses meanwhile. */
@@ -21,14 +28,20 @@ export interface StreamHandlers {
  */
 export class ReplicationStream {
   private readonly service: LogicalReplicationService;
-  private readonly assembler = new TransactionAssembler();
+  private readonly assembler: TransactionAssembler;
   private failure: unknown;
+  /** Records the projector could not read since start (each made its transaction recompute everything). */
+  unreadableRecords = 0;
   private durable: string | undefined;
 
   constructor(
     private readonly options: { connectionString: string; slot: string; tables: readonly string[]; log: Logger },
     private readonly handlers: StreamHandlers,
   ) {
+    this.assembler = new TransactionAssembler((lsn, record) => {
+      this.unreadableRecords += 1;
+      options.log.error({ lsn, reason: record.reason, record: record.raw }, 'unreadable replication record: its transaction recomputes every read row');
+    });
     this.service = new LogicalReplicationService(
       { connectionString: options.connectionString },
       { acknowledge: { auto: false, timeoutSeconds: 0 }, flowControl: { enabled: true } },
@@ -46,7 +59,7 @@ export class ReplicationStream {
     this.service.on('error', (error: Error) => {
       this.failure ??= error;
     });
-    const plugin = new Wal2JsonPlugin(wal2jsonOptions(this.options.tables));
+    const plugin = new TolerantWal2JsonPlugin(wal2jsonOptions(this.options.tables));
     try {
       await this.service.subscribe(plugin, this.options.slot, startLsn);
     } catch (error) {

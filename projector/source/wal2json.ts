@@ -42,7 +42,45 @@ export interface LogicalMessage extends Base {
   content?: string;
 }
 
-export type Wal2JsonMessage = BeginMessage | CommitMessage | RowMessage | TruncateMessage | LogicalMessage;
+/**
+ * A record the projector could not read: not JSON, or an action it does not know. It cannot
+ * tell which keys such a record touched, so its transaction recomputes every read row.
+ */
+export interface UnreadableMessage extends Base {
+  action: '?';
+  reason: string;
+  /** The record's start, for the log (bounded). */
+  raw: string;
+}
+
+export type Wal2JsonMessage = BeginMessage | CommitMessage | RowMessage | TruncateMessage | LogicalMessage | UnreadableMessage;
+
+const KNOWN_ACTIONS = new Set(['B', 'C', 'I', 'U', 'D', 'T', 'M']);
+const RAW_SHOWN = 500;
+
+/**
+ * One wal2json record, never throwing: pg-logical-replication parses inside its socket
+ * listener, before any queue, so a parse error there escaped as an uncaught exception and
+ * the same record crashed every restart.
+ */
+export function parseWal2Json(buffer: Buffer): Wal2JsonMessage {
+  const text = buffer.toString();
+  const unreadable = (reason: string): UnreadableMessage => ({ action: '?', reason, raw: text.slice(0, RAW_SHOWN) });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return unreadable(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return unreadable('not a JSON object');
+  const action = (value as { action?: unknown }).action;
+  if (typeof action !== 'string' || !KNOWN_ACTIONS.has(action)) return unreadable(`unknown action ${JSON.stringify(action)}`);
+  const message = value as Wal2JsonMessage;
+  if ((action === 'I' || action === 'U' || action === 'D' || action === 'T') && (typeof (message as RowMessage).table !== 'string')) {
+    return unreadable(`${action} record without a table`);
+  }
+  return message;
+}
 
 /** wal2json options: format 2, xids, commit timestamps, LSNs, only the tables the projections read. */
 export function wal2jsonOptions(tables: readonly string[]) {

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, constants, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { waitFor } from './processes';
+import { stopProcess, waitFor } from './processes';
 
 const EXPECTED_VERSION = /^meilisearch 1\.21\./;
 /** Meilisearch opens with an ASCII-art banner and links; keep warnings, errors and the facts. */
@@ -41,6 +41,8 @@ export async function startMeilisearch(options: {
   port: number;
   masterKey: string;
   onLog?: (line: string) => void;
+  /** Largest request body Meilisearch accepts, in bytes (its default is 100 MB). */
+  payloadLimitBytes?: number;
 }): Promise<MeiliServer> {
   const bin = meiliBinary();
   checkMeiliVersion(bin);
@@ -57,6 +59,7 @@ export async function startMeilisearch(options: {
       '--env', 'production',
       '--no-analytics',
       '--log-level', 'WARN',
+      ...(options.payloadLimitBytes ? ['--http-payload-size-limit', String(options.payloadLimitBytes)] : []),
     ],
     // The key goes in the environment: a generated key may start with '-' (read as a flag on the
     // command line), and `ps` would show it there. Own process group, like Postgres.
@@ -85,13 +88,10 @@ export async function startMeilisearch(options: {
   return {
     url,
     process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopMeilisearch(child),
   };
+}
+
+export async function stopMeilisearch(child: ChildProcess): Promise<void> {
+  await stopProcess(child, 'SIGTERM', 10_000);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { projectionRebuilds } from '@/db/read/schema';
 import { checkNoRunningRebuild, type RunningRebuild } from '../domain/projectorRequests';
@@ -26,7 +26,7 @@ async function findRunningRebuild(read: ReadDb, projection: string): Promise<Run
   const [row] = await read
     .select({ id: projectionRebuilds.id, startedAt: projectionRebuilds.startedAt })
     .from(projectionRebuilds)
-    .where(and(eq(projectionRebuilds.projection, projection), eq(projectionRebuilds.status, 'running')))
+    .where(and(eq(projectionRebuilds.projection, projection), inArray(projectionRebuilds.status, ['queued', 'running'])))
     .orderBy(desc(projectionRebuilds.startedAt))
     .limit(1);
   return row;

@@ -1,6 +1,6 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { ReadDb, ReadTx } from '@/db/clients';
-import { deadLetters, projectionCheckpoints, projectionRebuilds, projectorProcess, projectorStatus } from '@/db/read/schema';
+import { deadLetters, projectionCheckpoints, projectionRebuilds, projectorProcess, projectorStatus, type REBUILD_STATUSES } from '@/db/read/schema';
 import { ALL_PROJECTIONS, type ProjectionName } from '@/projector/projections/registry';
 
 /** The projector reports every ~2 s: a report older than this means it is not running. */
@@ -34,12 +34,14 @@ export interface ProjectorProcessView {
   updatedAt: Date;
   /** Reported within the last 10 s (by the database's clock). */
   alive: boolean;
+  /** Times its supervisor (`npm start`) has restarted it after it died; 0 when started by hand. */
+  restarts: number;
 }
 
 export interface RebuildView {
   id: string;
   projection: string;
-  status: 'running' | 'switched' | 'failed';
+  status: (typeof REBUILD_STATUSES)[number];
   total: number;
   done: number;
   error: string | null;
@@ -137,6 +139,7 @@ async function readProcess(tx: ReadTx): Promise<ProjectorProcessView | null> {
       updatedAt: projectorProcess.updatedAt,
       // The database's clock, which also stamped updated_at: no skew with the web server's.
       alive: sql<boolean>`${projectorProcess.updatedAt} > now() - make_interval(secs => ${PROCESS_ALIVE_WITHIN_MS / 1000}::float8)`,
+      restarts: projectorProcess.restarts,
     })
     .from(projectorProcess)
     .where(eq(projectorProcess.id, 1));

@@ -2,7 +2,7 @@ import { Badge, Group, Progress, Table, Text } from '@mantine/core';
 import type { RebuildView } from '@/server/queries/systemStatus';
 import { formatCount, formatInstant } from '../../_components/figures';
 
-const STATUS_COLOR = { running: 'blue', switched: 'green', failed: 'red' } as const;
+const STATUS_COLOR = { queued: 'gray', running: 'blue', switched: 'green', failed: 'red' } as const;
 
 /** Recent rebuilds with live progress; one just requested shows as waiting until the projector picks it up. */
 export function RebuildList({ rebuilds, requested }: { rebuilds: RebuildView[]; requested: { id: string; projection: string } | null }) {

@@ -1,5 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Row } from '../types';
+import { TaskFailedError } from './failures';
 
 /**
  * The Meilisearch `products` document: one per product, id = product uuid
@@ -66,20 +67,9 @@ export async function ensureProductIndex(client: Meilisearch, uid: string, timeo
   assertSucceeded(await client.index(uid).updateSettings(PRODUCT_INDEX_SETTINGS).waitTask({ timeout: timeoutMs }));
 }
 
-/** Meilisearch looked at the task and refused it: the same documents would be refused again. */
-export class TaskFailedError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-    this.name = 'TaskFailedError';
-  }
-}
-
-export function assertSucceeded(task: { status: string; error?: { message: string; code?: string } | null; uid: number }): void {
+export function assertSucceeded(task: { status: string; error?: { message: string; code?: string; type?: string } | null; uid: number }): void {
   if (task.status === 'failed') {
-    throw new TaskFailedError(`Meilisearch task ${task.uid} failed: ${task.error?.message ?? 'no error message'}`, task.error?.code);
+    throw new TaskFailedError(`Meilisearch task ${task.uid} failed: ${task.error?.message ?? 'no error message'}`, task.error?.code, task.error?.type);
   }
   if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}`);
 }

@@ -1,20 +1,22 @@
 import type { Meilisearch } from 'meilisearch';
 import type { Row } from '../types';
 import { assertSucceeded, toSearchDocument, type ProductSearchDocument } from './document';
+import type { PayloadBudget } from './payloadBudget';
 
 export { PRODUCT_SEARCH } from '../registry';
 
 const TASK_TIMEOUT_MS = 120_000;
 
 /**
- * Replace the documents of `touchedIds` with `rows` and delete the ones that are gone.
+ * Replace the documents of `touchedIds` with `rows` (in pages within the payload budget) and
+ * delete the ones that are gone.
  * Returns only after Meilisearch reports every task succeeded; tasks are sent one after
  * another so they apply in order.
  */
-export async function applyProductSearch(meili: Meilisearch, indexUid: string, touchedIds: string[], rows: Row[]): Promise<void> {
+export async function applyProductSearch(meili: Meilisearch, indexUid: string, touchedIds: string[], rows: Row[], budget: PayloadBudget): Promise<void> {
   const index = meili.index<ProductSearchDocument>(indexUid);
-  if (rows.length > 0) {
-    assertSucceeded(await index.addDocuments(rows.map(toSearchDocument), { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 }));
+  for (const page of budget.pages(rows.map(toSearchDocument))) {
+    assertSucceeded(await index.addDocuments(page, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 }));
   }
   const present = new Set(rows.map((r) => r.id as string));
   const gone = touchedIds.filter((id) => !present.has(id));
