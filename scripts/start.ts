@@ -1,15 +1,15 @@
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createWriteDb } from '@/db/clients';
 import { EnvError, getStartEnv, type StartEnv } from '@/lib/env';
-import { buildWebIfStale, ROOT, startProjector, startWeb } from './stack/appProcesses';
+import { buildWebIfStale, ROOT, startProjector, startWeb, webUrl } from './stack/appProcesses';
 import { startLocalStack, type LocalStack } from './stack/localStack';
-import { stopGroup } from './stack/processes';
+import { Supervisor, type SupervisorOptions } from './stack/supervisor';
 import { seedDemoData } from './seed/seedDemoData';
 
 /**
  * `npm start`: the whole system on one machine, with demo data. Local Postgres and
  * Meilisearch unless DATABASE_URL / READ_DATABASE_URL / MEILI_URL name existing ones.
+ * Any of its processes that dies is started again (scripts/stack/supervisor.ts).
  */
 const COLORS: Record<string, string> = { setup: '36', postgres: '34', meili: '35', projector: '33', web: '32', seed: '36' };
 const log = (source: string, line: string) =>
@@ -31,13 +31,13 @@ function readSettings(): StartEnv {
 async function main(): Promise<void> {
   const settings = readSettings();
   let stack: LocalStack | undefined;
-  const children: ChildProcess[] = [];
-  let stopping = false;
+  const apps: Supervisor[] = [];
+  const shuttingDown = new AbortController();
   const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+    if (shuttingDown.signal.aborted) return;
+    shuttingDown.abort();
     log('setup', 'stopping…');
-    for (const child of children.reverse()) await stopGroup(child);
+    for (const app of [...apps].reverse()) await app.stop();
     await stack?.stop();
     log('setup', 'stopped');
     process.exit(code);
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         meiliMasterKey: settings.MEILI_MASTER_KEY,
       },
       log,
+      keepAliveUntil: shuttingDown.signal,
     });
     const write = createWriteDb(stack.env.DATABASE_URL, { max: 2 });
     await seedDemoData(write.db, { products: settings.SEED_PRODUCTS, log: (l) => log('seed', l) });
@@ -64,18 +65,16 @@ async function main(): Promise<void> {
     buildWebIfStale((l) => log('setup', l));
 
     const env = { ...stack.env, LOG_FORMAT: 'pretty' };
-    const projector = startProjector(env, { prefix: prefix('projector') });
-    children.push(projector);
-    const web = await startWeb(env, { port: settings.PORT, host: settings.HOST, prefix: prefix('web') });
-    children.push(web.child);
-    for (const child of children) {
-      child.once('exit', (code, signal) => {
-        if (stopping) return;
-        log('setup', `a process exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
-        void shutdown(1);
-      });
-    }
-    log('setup', `ready: ${web.url.replace('127.0.0.1', 'localhost')}  (admin@example.com / admin-demo-pass, viewer@example.com / viewer-demo-pass; Ctrl-C stops)`);
+    const supervise = (name: string, start: SupervisorOptions['start']) => {
+      const supervisor = new Supervisor({ name, start, until: shuttingDown.signal, log });
+      apps.push(supervisor);
+      return supervisor.start();
+    };
+    // The projector shows on the operations page how often it had to be restarted.
+    await supervise('projector', (restarts) => startProjector({ ...env, PROJECTOR_RESTARTS: String(restarts) }, { prefix: prefix('projector') }));
+    await supervise('web', async () => (await startWeb(env, { port: settings.PORT, host: settings.HOST, prefix: prefix('web') })).child);
+    const url = webUrl(settings.PORT, settings.HOST).replace('127.0.0.1', 'localhost');
+    log('setup', `ready: ${url}  (admin@example.com / admin-demo-pass, viewer@example.com / viewer-demo-pass; Ctrl-C stops)`);
   } catch (error) {
     log('setup', `start failed: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

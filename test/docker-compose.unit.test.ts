@@ -35,14 +35,25 @@ function serviceBlock(config: string, name: string): string {
   return rest.slice(0, end === -1 ? undefined : end).join('\n');
 }
 
+/** Service names, from the `services:` section of `config` output (two spaces deep). */
+function serviceNames(config: string): string[] {
+  const services = config.slice(config.indexOf('services:\n') + 'services:\n'.length);
+  const end = services.search(/^\S/m);
+  return [...services.slice(0, end === -1 ? undefined : end).matchAll(/^ {2}([\w-]+):$/gm)].map((m) => m[1]!);
+}
+
 describe('docker-compose.yml', () => {
-  it('parses and keeps the services, health checks and logical replication', () => {
+  it('parses and keeps the services, health checks, restart policies and logical replication', () => {
     const config = composeConfig();
     const postgres = serviceBlock(config, 'postgres');
     const meilisearch = serviceBlock(config, 'meilisearch');
     const app = serviceBlock(config, 'app');
 
     for (const block of [postgres, meilisearch, app]) expect(block).toContain('healthcheck:');
+    // Every service runs for good: a crash or a reboot of the Docker host brings it back.
+    const services = serviceNames(config);
+    expect(services).toEqual(expect.arrayContaining(['app', 'meilisearch', 'postgres']));
+    for (const name of services) expect(serviceBlock(config, name), name).toMatch(/^ {4}restart: unless-stopped$/m);
 
     expect(postgres).toContain('wal_level=logical');
     expect(existsSync(join(ROOT, 'docker', 'postgres', 'Dockerfile'))).toBe(true);

@@ -19,3 +19,8 @@ export function projectionHealth(projection: ProjectionStatusView, process: Proj
   if ((projection.lagMs ?? 0) > LAGGING_AFTER_MS) return { label: 'lagging', color: 'yellow' };
   return { label: 'up to date', color: 'green' };
 }
+
+/** How often `npm start` had to start the projector again after it died. */
+export function restartsLabel(restarts: number): string {
+  return `restarted ${restarts} ${restarts === 1 ? 'time' : 'times'}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectionStatusView, ProjectorProcessView } from '@/server/queries/systemStatus';
-import { projectionHealth } from './projectorHealth';
+import { projectionHealth, restartsLabel } from './projectorHealth';
 
 const at = new Date('2025-01-01T00:00:00Z');
 const projection: ProjectionStatusView = {
@@ -26,6 +26,7 @@ const process: ProjectorProcessView = {
   startedAt: at,
   updatedAt: at,
   alive: true,
+  restarts: 0,
 };
 
 describe('projection health', () => {
@@ -44,5 +45,13 @@ describe('projection health', () => {
 
   it('says so when the projector has not reported on a projection yet', () => {
     expect(projectionHealth({ ...projection, updatedAt: null, lagMs: null }, process).label).toBe('not reported yet');
+  });
+});
+
+describe('restarts label', () => {
+  it('counts the restarts in words', () => {
+    expect(restartsLabel(0)).toBe('restarted 0 times');
+    expect(restartsLabel(1)).toBe('restarted 1 time');
+    expect(restartsLabel(12)).toBe('restarted 12 times');
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pipeWithPrefix, startDetached, waitFor } from './processes';
+import { pipeWithPrefix, startDetached, stopGroup, waitFor } from './processes';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -25,12 +25,21 @@ export async function startWeb(env: Env, options: { port: number; host?: string;
     env: { ...process.env, ...env, NODE_ENV: 'production' },
   });
   if (options.prefix) pipeWithPrefix(child, options.prefix);
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${options.port}`;
-  await waitFor('the web server', async () => {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    return (await fetch(`${url}/login`)).ok;
-  }, 60_000, 250);
+  const url = webUrl(options.port, host);
+  try {
+    await waitFor('the web server', async () => {
+      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      return (await fetch(`${url}/login`)).ok;
+    }, 60_000, 250);
+  } catch (error) {
+    await stopGroup(child);
+    throw error;
+  }
   return { child, url };
+}
+
+export function webUrl(port: number, host = '127.0.0.1'): string {
+  return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 }
 
 const SOURCES = ['app', 'server', 'db', 'lib', 'projector', 'next.config.js', 'package-lock.json', 'tsconfig.json'];

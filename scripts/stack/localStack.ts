@@ -1,9 +1,11 @@
+import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { migrateDatabases } from '@/db/migrate';
-import { startMeilisearch, type MeiliServer } from './meilisearch';
-import { startPostgres, type PostgresCluster } from './postgres';
+import { startMeilisearch, stopMeilisearch, type MeiliServer } from './meilisearch';
+import { startPostgres, stopPostgres, type PostgresCluster } from './postgres';
 import { appUrls, ensureDatabases, provisionRoles, withDatabase, type AppUrls } from './provision';
 import { loadOrCreateSecrets } from './secrets';
+import { Supervisor, type SupervisorOptions } from './supervisor';
 import { ensureDebianPackages } from './system-packages';
 
 export interface StackOptions {
@@ -15,6 +17,12 @@ export interface StackOptions {
   log: (source: string, line: string) => void;
   /** Extra settings for the local Postgres server (`name=value`). */
   postgresSettings?: string[];
+  /**
+   * `npm start`: start the local Postgres and Meilisearch again (same data directory and port)
+   * whenever they die, until this signal aborts. `postgres` and `meili` then describe only the
+   * first processes.
+   */
+  keepAliveUntil?: AbortSignal;
 }
 
 export interface StackEnv extends AppUrls {
@@ -40,6 +48,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const dataDir = resolve(options.dataDir);
   const secrets = loadOrCreateSecrets(dataDir);
   const external = options.external ?? {};
+  const pgOptions = { dataDir, port: options.pgPort, password: secrets.postgresPassword, onLog: (l: string) => options.log('postgres', l), settings: options.postgresSettings };
+  const meiliOptions = { dataDir, port: options.meiliPort, masterKey: secrets.meiliMasterKey, onLog: (l: string) => options.log('meili', l) };
   let pg: PostgresCluster | undefined;
   let meili: MeiliServer | undefined;
   try {
@@ -48,7 +58,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       admin = { write: external.databaseUrl, read: external.readDatabaseUrl ?? withDatabase(external.databaseUrl, 'shop_read') };
     } else {
       ensureDebianPackages(['postgresql-15-wal2json'], (line) => options.log('setup', line));
-      pg = await startPostgres({ dataDir, port: options.pgPort, password: secrets.postgresPassword, onLog: (l) => options.log('postgres', l), settings: options.postgresSettings });
+      pg = await startPostgres(pgOptions);
       admin = { write: pg.superuserUrl('shop'), read: pg.superuserUrl('shop_read') };
     }
     await ensureDatabases(admin.write, { write: new URL(admin.write).pathname.slice(1), read: new URL(admin.read).pathname.slice(1) });
@@ -59,10 +69,17 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     let meiliUrl = external.meiliUrl;
     let meiliKey = external.meiliMasterKey ?? secrets.meiliMasterKey;
     if (!meiliUrl) {
-      meili = await startMeilisearch({ dataDir, port: options.meiliPort, masterKey: secrets.meiliMasterKey, onLog: (l) => options.log('meili', l) });
+      meili = await startMeilisearch(meiliOptions);
       meiliUrl = meili.url;
       meiliKey = secrets.meiliMasterKey;
     }
+    const until = options.keepAliveUntil;
+    const supervisors = until
+      ? [
+          pg && keepAlive(pg, () => startPostgres(pgOptions), { name: 'postgres', stop: stopPostgres, until, log: options.log }),
+          meili && keepAlive(meili, () => startMeilisearch(meiliOptions), { name: 'meili', stop: stopMeilisearch, until, log: options.log }),
+        ].filter((supervisor): supervisor is Supervisor => supervisor !== undefined)
+      : [];
     return {
       env: {
         ...appUrls(admin, passwords),
@@ -74,6 +91,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       postgres: pg,
       meili,
       async stop() {
+        if (supervisors.length > 0) {
+          // Meilisearch first, Postgres last, whichever of their processes runs now.
+          for (const supervisor of [...supervisors].reverse()) await supervisor.stop();
+          return;
+        }
         await meili?.stop();
         await pg?.stop();
       },
@@ -83,4 +105,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     await pg?.stop();
     throw error;
   }
+}
+
+type Server = { process: ChildProcess };
+
+/** Watches a server started above and, when it dies, starts the same server again. */
+function keepAlive(first: Server, startAgain: () => Promise<Server>, options: Omit<SupervisorOptions, 'start'>): Supervisor {
+  const supervisor = new Supervisor({ ...options, start: async () => (await startAgain()).process });
+  supervisor.adopt(first.process);
+  return supervisor;
 }

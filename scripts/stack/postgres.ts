@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
-import { waitFor } from './processes';
+import { stopProcess, waitFor } from './processes';
 
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -76,15 +76,13 @@ export async function startPostgres(options: {
     port: options.port,
     superuserUrl,
     process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopPostgres(child),
   };
+}
+
+/** Fast shutdown: roll back open transactions, checkpoint, exit. */
+export async function stopPostgres(postmaster: ChildProcess): Promise<void> {
+  await stopProcess(postmaster, 'SIGINT', 15_000);
 }
 
 function postgresUser(): RunAs {

@@ -28,13 +28,40 @@ export function startDetached(command: string, args: string[], options: SpawnOpt
   return spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+export function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 export async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  if (hasExited(child) || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   killGroup(child.pid, signal);
   const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), timeoutMs);
   await exited;
   clearTimeout(timer);
+}
+
+/** One process only, not its group: a Postgres postmaster shuts its own children down in order. */
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals, timeoutMs: number): Promise<void> {
+  if (hasExited(child) || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * After a group leader died by itself: whatever it left in its group (a `next-server` holding
+ * the port, Postgres backends holding shared memory) would stop a fresh start.
+ */
+export function killGroupLeftovers(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // nothing left, or not a group leader
+  }
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

@@ -1,8 +1,9 @@
 import { Alert, Code, SimpleGrid, Text } from '@mantine/core';
 import type { ProjectorProcessView } from '@/server/queries/systemStatus';
 import { formatBytes, formatInstant } from '../../_components/figures';
+import { restartsLabel } from '../../_components/projectorHealth';
 
-/** Is the projector alive, and what its replication slot holds back. */
+/** Is the projector alive, how often it had to be restarted, and what its replication slot holds back. */
 export function ProcessBanner({ process }: { process: ProjectorProcessView | null }) {
   if (!process) {
     return (
@@ -11,11 +12,12 @@ export function ProcessBanner({ process }: { process: ProjectorProcessView | nul
       </Alert>
     );
   }
+  const headline = process.alive ? `Projector running (${process.state})` : 'Projector not running';
   return (
     <Alert
       color={process.alive ? 'teal' : 'red'}
       role="status"
-      title={process.alive ? `Projector running (${process.state})` : 'Projector not running'}
+      title={`${headline} · ${restartsLabel(process.restarts)}`}
       data-testid="projector-process"
     >
       {!process.alive && <Text size="sm">Last report {formatInstant(process.updatedAt)}: read models are not being updated.</Text>}
