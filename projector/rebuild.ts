@@ -10,10 +10,9 @@ import { TaskWindow } from './projections/productSearch/taskWindow';
 import { productSummaries } from './projections/productSummaries';
 import { isProjectionName, PRODUCT_SEARCH, sqlProjection } from './projections/registry';
 import type { Row, SqlProjection } from './projections/types';
-import { categoryTree } from './projections/categoryTree';
-import { WHOLE } from './projections/types';
-import { insertRows, keyOf, replaceRows } from './readRows';
-import { queueForSearch } from './searchQueue';
+import { orderSummaries } from './projections/orderSummaries';
+import { emptyTouches, type Entity, type Touches } from './projections/touches';
+import { insertRows, keyOf } from './readRows';
 import type { SearchLane } from './searchLane';
 import type { SqlLane } from './sqlLane';
 import { swapTables } from './swapTables';
@@ -132,10 +131,8 @@ export class Rebuilds {
       });
       await this.deps.betweenBatches(async () => {
         this.assertRunning();
-        await read.begin(async (tx) => {
-          if (projection.name === productSummaries.name) await this.beforeSummariesSwap(tx, table);
-          await swapTables(tx, projection.table, table);
-        });
+        await lane.reconcile(await differingKeys(read, projection, table));
+        await read.begin((tx) => swapTables(tx, projection.table, table));
         lane.shadows.delete(projection.name);
       });
     } catch (error) {
@@ -145,24 +142,6 @@ export class Rebuilds {
       });
       throw error;
     }
-  }
-
-  /**
-   * The fresh summaries come from a snapshot that can be ahead of the lane, and they may
-   * correct rows the live table had wrong: the products whose rows differ are queued for the
-   * search index, and the category counts are taken again (a move the fresh rows already show
-   * would otherwise never be counted: the batch carrying it finds the summary moved already).
-   */
-  private async beforeSummariesSwap(tx: postgres.TransactionSql, fresh: string): Promise<void> {
-    const [at] = await tx<{ lsn: string }[]>`select lsn::text as lsn from projection_checkpoints where projection = ${productSummaries.name}`;
-    const position = at?.lsn ?? '0/0';
-    const changed = await tx.unsafe<{ id: string }[]>(`
-      select coalesce(f.id, l.id) as id from "${fresh}" f full join "${productSummaries.table}" l on l.id = f.id
-       where to_jsonb(f) is distinct from to_jsonb(l)`);
-    await queueForSearch(tx, changed.map((r) => r.id), { lsn: position, sinceLsn: position, sinceCommitAt: null });
-    await this.deps.source.begin('isolation level repeatable read read only', async (snapshot) => {
-      await replaceRows(tx, categoryTree, categoryTree.table, [WHOLE], await categoryTree.load(snapshot, [WHOLE]));
-    });
   }
 
   private async rebuildSearch(request: RebuildRequest): Promise<void> {
@@ -232,6 +211,26 @@ export class Rebuilds {
       progress.done();
     });
   }
+}
+
+/**
+ * Read tables other projections take previous state from, and the write-model key their rows
+ * stand for: product_summaries (the category tree's counts), order_summaries (the products,
+ * customer and day of an order that is gone).
+ */
+const PREVIOUS_STATE_OF: Partial<Record<string, Entity>> = { [productSummaries.name]: 'product', [orderSummaries.name]: 'order' };
+
+/** The keys whose fresh rows differ from the live ones, as touches (none for tables nothing reads back). */
+async function differingKeys(read: postgres.Sql, projection: SqlProjection, fresh: string): Promise<Touches> {
+  const touches = emptyTouches();
+  const entity = PREVIOUS_STATE_OF[projection.name];
+  if (!entity) return touches;
+  const key = projection.keyColumn;
+  const rows = await read.unsafe<{ key: string }[]>(`
+    select coalesce(f."${key}", l."${key}")::text as key from "${fresh}" f full join "${projection.table}" l on l."${key}" = f."${key}"
+     where to_jsonb(f) is distinct from to_jsonb(l)`);
+  for (const row of rows) touches.keys[entity].add(row.key);
+  return touches;
 }
 
 export function shadowTable(projection: SqlProjection): string {

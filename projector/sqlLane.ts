@@ -6,7 +6,7 @@ import { saveCheckpoints, SQL_PROJECTIONS, type Checkpoints, type ProjectionName
 import { countPendingDeadLetters, findPendingDeadLetter, isPoison, recordDeadLetter, resolveDeadLetters } from './deadLetters';
 import { PRODUCT_SEARCH, SQL_PROJECTION_LIST, sqlProjection } from './projections/registry';
 import { productSummaries } from './projections/productSummaries';
-import { touchesAnything } from './projections/touches';
+import { touchesAnything, type Touches } from './projections/touches';
 import type { ReadSql, Row, Source, SqlProjection } from './projections/types';
 import { replaceRows } from './readRows';
 import { loadRequests, noEffects, queueRebuild, type BatchEffects, type ProjectorRequest } from './requests';
@@ -68,6 +68,25 @@ export class SqlLane {
     for (const name of behind) this.checkpoints.set(name, batch.endLsn);
     this.changesApplied += batch.touches.changeCount;
     return effects;
+  }
+
+  /**
+   * Recomputes what `touches` reach, at the position the lane is at. A rebuild calls this just
+   * before it switches in rows that differ from the live ones: other projections find their
+   * keys in the live rows' previous state (the customer of a deleted order, the category a
+   * product was in), and the fresh rows, read from a snapshot ahead of the lane, no longer show
+   * it: the batch carrying that change would then miss those keys for good.
+   */
+  async reconcile(touches: Touches): Promise<void> {
+    if (!touchesAnything(touches)) return;
+    const at = this.checkpoints.get('product_summaries') ?? '0/0';
+    const batch: Batch = { touches, endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] };
+    try {
+      await this.attempt(batch, SQL_PROJECTIONS, false);
+    } catch (error) {
+      if (!isPoison(error)) throw error;
+      await this.attempt(batch, SQL_PROJECTIONS, true);
+    }
   }
 
   /** Retry with a fresh snapshot until it sees every transaction of the batch (a few ms at most). */

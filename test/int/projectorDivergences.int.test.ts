@@ -78,6 +78,31 @@ describe('convergence against histories that used to diverge', () => {
     expect(models.sql.category_tree!.actual.find((c) => c.id === to.id)).toMatchObject({ product_count: 1 });
   });
 
+  it('forgets a deleted order in its customer and products when an order_summaries rebuild already lacks it (found by npm run converge, seed 1000)', async () => {
+    const product = await admin.catalog.createProduct.mutate({ sku: `RB-ORDER-${Date.now()}`, name: 'Ordered then deleted', priceCents: 70, currency: 'EUR' });
+    const warehouse = await admin.inventory.createWarehouse.mutate({ code: `RO${Date.now() % 100000}`, name: 'Rebuild depot' });
+    await admin.inventory.adjustStock.mutate({ productId: product.id, warehouseId: warehouse.id, delta: 5, reason: 'test' });
+    const customer = await admin.customers.register.mutate({ email: `rb-order-${Date.now()}@example.com`, name: 'Rebuilt customer' });
+    const order = await admin.orders.place.mutate({ customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }] });
+    const filler = await admin.catalog.createProduct.mutate({ sku: `RB-OFILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
+    await converge();
+    await projector.stop();
+    await admin.system.rebuild.mutate({ projection: 'order_summaries' });
+    for (let i = 0; i < 150; i++) await writeDb`update products set price_cents = price_cents + 1, version = version + 1 where id = ${filler.id}`;
+    await writeDb.begin(async (tx) => {
+      await tx`delete from order_allocations where order_id = ${order.id}`;
+      await tx`delete from order_lines where order_id = ${order.id}`;
+      await tx`delete from orders where id = ${order.id}`;
+    });
+    await restartWith({ PROJECTOR_BATCH_CHANGES: '1' });
+    await waitFor('the rebuild to switch', async () => {
+      const rows = await readDb`select 1 from projection_rebuilds where projection = 'order_summaries' and status in ('queued', 'running')`;
+      return rows.length === 0;
+    }, 60_000, 100);
+    const models = await converge();
+    expect(models.sql.customer_summaries!.actual.find((c) => c.id === customer.id)).toMatchObject({ order_count: 0 });
+  });
+
   it('removes from the index the products of a deleted order line: units sold come down in search too', async () => {
     const product = await admin.catalog.createProduct.mutate({ sku: `DEL-LINE-${Date.now()}`, name: 'Sold then unsold', priceCents: 300, currency: 'EUR' });
     const warehouse = await admin.inventory.createWarehouse.mutate({ code: `DL${Date.now() % 100000}`, name: 'Delete depot' });
