@@ -59,8 +59,8 @@ describe('convergence against histories that used to diverge', () => {
   it('counts a move a product_summaries rebuild already shows when the lane reaches it', async () => {
     const from = await admin.catalog.createCategory.mutate({ name: `Rebuild drift from ${Date.now()}` });
     const to = await admin.catalog.createCategory.mutate({ name: `Rebuild drift to ${Date.now()}` });
-    const product = await admin.catalog.createProduct.mutate({ sku: `RB-DRIFT-${Date.now()}`, name: 'Moved during a rebuild', priceCents: 100, currency: 'EUR', categoryId: from.id });
-    const filler = await admin.catalog.createProduct.mutate({ sku: `RB-FILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
+    const product = await admin.catalog.createProduct.mutate({ sku: `REBUILD-DRIFT-${Date.now()}`, name: 'Moved during a rebuild', priceCents: 100, currency: 'EUR', categoryId: from.id });
+    const filler = await admin.catalog.createProduct.mutate({ sku: `REBUILD-FILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
     await converge();
     await projector.stop();
     // The rebuild request comes first in the stream, the move after it: the rebuild's snapshot
@@ -79,12 +79,12 @@ describe('convergence against histories that used to diverge', () => {
   });
 
   it('forgets a deleted order in its customer and products when an order_summaries rebuild already lacks it (found by npm run converge, seed 1000)', async () => {
-    const product = await admin.catalog.createProduct.mutate({ sku: `RB-ORDER-${Date.now()}`, name: 'Ordered then deleted', priceCents: 70, currency: 'EUR' });
+    const product = await admin.catalog.createProduct.mutate({ sku: `REBUILD-ORDER-${Date.now()}`, name: 'Ordered then deleted', priceCents: 70, currency: 'EUR' });
     const warehouse = await admin.inventory.createWarehouse.mutate({ code: `RO${Date.now() % 100000}`, name: 'Rebuild depot' });
     await admin.inventory.adjustStock.mutate({ productId: product.id, warehouseId: warehouse.id, delta: 5, reason: 'test' });
     const customer = await admin.customers.register.mutate({ email: `rb-order-${Date.now()}@example.com`, name: 'Rebuilt customer' });
     const order = await admin.orders.place.mutate({ customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }] });
-    const filler = await admin.catalog.createProduct.mutate({ sku: `RB-OFILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
+    const filler = await admin.catalog.createProduct.mutate({ sku: `REBUILD-OFILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
     await converge();
     await projector.stop();
     await admin.system.rebuild.mutate({ projection: 'order_summaries' });
