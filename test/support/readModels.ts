@@ -37,8 +37,7 @@ export async function compareWithWriteModel(env: { ADMIN_DATABASE_URL: string; A
     });
     const products = sql[productSummaries.name]!.expected;
     const meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY });
-    const docs = await meili.index(env.MEILI_INDEX).getDocuments({ limit: 100_000 });
-    const actualDocs = [...docs.results].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const actualDocs = (await allDocuments(meili, env.MEILI_INDEX)).sort((a, b) => String(a.id).localeCompare(String(b.id)));
     return {
       sql,
       search: { expected: products.map(toSearchDocument), actual: actualDocs },
@@ -46,6 +45,17 @@ export async function compareWithWriteModel(env: { ADMIN_DATABASE_URL: string; A
   } finally {
     await write.end();
     await read.end();
+  }
+}
+
+/** Every document of the index, page by page (one request of 100,000 cut a soak's larger index short). */
+async function allDocuments(meili: Meilisearch, indexUid: string): Promise<Record<string, unknown>[]> {
+  const all: Record<string, unknown>[] = [];
+  const limit = 20_000;
+  for (let offset = 0; ; offset += limit) {
+    const page = await meili.index(indexUid).getDocuments({ limit, offset });
+    all.push(...(page.results as Record<string, unknown>[]));
+    if (page.results.length < limit) return all;
   }
 }
 
