@@ -36,6 +36,8 @@ export class ConvergeStack {
   /** Set while the harness holds the projector down on purpose: any other exit is a crash. */
   private projectorHeldDown = false;
   private poisoned = false;
+  /** Set by `stop`: a fault still running in the background must not start anything again. */
+  private stopped = false;
 
   private constructor(
     readonly env: ConvergeEnv,
@@ -78,6 +80,7 @@ export class ConvergeStack {
   }
 
   startProjector(batchChanges = this.batchChanges): void {
+    if (this.stopped) return;
     this.batchChanges = batchChanges;
     this.projector = new ProjectorProcess({ ...this.env, PROJECTOR_BATCH_CHANGES: String(batchChanges) });
     this.projector.start();
@@ -97,7 +100,7 @@ export class ConvergeStack {
 
   /** The web server's exit code when it ended by itself (it is then started again on the same port; sessions live in the database). */
   async restartWebIfExited(): Promise<string | undefined> {
-    if (isRunning(this.web)) return undefined;
+    if (this.stopped || isRunning(this.web)) return undefined;
     const how = `exit code ${String(this.web.exitCode ?? this.web.signalCode)}`;
     await stopGroup(this.web, 'SIGKILL'); // whatever it left in its group holds the port
     this.web = (await startWeb(this.env, { port: this.webPort })).child;
@@ -110,8 +113,10 @@ export class ConvergeStack {
   }
 
   async startMeilisearch(): Promise<void> {
-    if (isRunning(this.meili.process)) return;
-    this.meili = await startMeilisearch({ dataDir: this.dataDir, port: Number(new URL(this.env.MEILI_URL).port), masterKey: this.env.MEILI_MASTER_KEY });
+    if (this.stopped || isRunning(this.meili.process)) return;
+    const meili = await startMeilisearch({ dataDir: this.dataDir, port: Number(new URL(this.env.MEILI_URL).port), masterKey: this.env.MEILI_MASTER_KEY });
+    if (this.stopped) return meili.stop();
+    this.meili = meili;
   }
 
   /** `fast`: roll back and checkpoint; `immediate`: no checkpoint, crash recovery at the next start. */
@@ -120,8 +125,10 @@ export class ConvergeStack {
   }
 
   async startPostgres(): Promise<void> {
-    if (isRunning(this.pg.process)) return;
-    this.pg = await startPostgres({ dataDir: this.dataDir, port: this.pg.port, password: loadOrCreateSecrets(this.dataDir).postgresPassword });
+    if (this.stopped || isRunning(this.pg.process)) return;
+    const pg = await startPostgres({ dataDir: this.dataDir, port: this.pg.port, password: loadOrCreateSecrets(this.dataDir).postgresPassword });
+    if (this.stopped) return pg.stop();
+    this.pg = pg;
   }
 
   /** The projector CLI: `npm run projector -- rebuild <projection> --no-wait`; resolves to its exit code. */
@@ -177,6 +184,7 @@ export class ConvergeStack {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.projector.kill();
     await stopGroup(this.web);
     await this.write.end({ timeout: 5 });
