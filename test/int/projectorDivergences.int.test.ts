@@ -26,6 +26,25 @@ async function restartWith(extra: Record<string, string>): Promise<void> {
   projector.start();
 }
 
+/**
+ * With the projector stopped: a rebuild of `projection` is requested, then a backlog of 150
+ * small transactions, then `change`. Restarted with one change per batch, the rebuild (its
+ * snapshot already showing `change`) switches long before the lane reaches `change`.
+ */
+async function rebuildAheadOfLane(projection: 'product_summaries' | 'order_summaries', change: () => Promise<unknown>): Promise<void> {
+  const filler = await admin.catalog.createProduct.mutate({ sku: `REBUILD-FILL-${projection}-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
+  await converge();
+  await projector.stop();
+  await admin.system.rebuild.mutate({ projection });
+  for (let i = 0; i < 150; i++) await writeDb`update products set price_cents = price_cents + 1, version = version + 1 where id = ${filler.id}`;
+  await change();
+  await restartWith({ PROJECTOR_BATCH_CHANGES: '1' });
+  await waitFor('the rebuild to switch', async () => {
+    const rows = await readDb`select 1 from projection_rebuilds where projection = ${projection} and status in ('queued', 'running')`;
+    return rows.length === 0;
+  }, 60_000, 100);
+}
+
 beforeAll(async () => {
   admin = (await loginAs(webUrl, 'admin')).api;
 });
@@ -60,20 +79,9 @@ describe('convergence against histories that used to diverge', () => {
     const from = await admin.catalog.createCategory.mutate({ name: `Rebuild drift from ${Date.now()}` });
     const to = await admin.catalog.createCategory.mutate({ name: `Rebuild drift to ${Date.now()}` });
     const product = await admin.catalog.createProduct.mutate({ sku: `REBUILD-DRIFT-${Date.now()}`, name: 'Moved during a rebuild', priceCents: 100, currency: 'EUR', categoryId: from.id });
-    const filler = await admin.catalog.createProduct.mutate({ sku: `REBUILD-FILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
-    await converge();
-    await projector.stop();
     // The rebuild request comes first in the stream, the move after it: the rebuild's snapshot
     // is taken when it starts, after the move committed, while the lane has not applied it.
-    await admin.system.rebuild.mutate({ projection: 'product_summaries' });
-    // A backlog of small transactions between them: the rebuild switches long before the lane reaches the move.
-    for (let i = 0; i < 150; i++) await writeDb`update products set price_cents = price_cents + 1, version = version + 1 where id = ${filler.id}`;
-    await writeDb`update products set category_id = ${to.id}, version = version + 1 where id = ${product.id}`;
-    await restartWith({ PROJECTOR_BATCH_CHANGES: '1' });
-    await waitFor('the rebuild to switch', async () => {
-      const rows = await readDb`select 1 from projection_rebuilds where projection = 'product_summaries' and status in ('queued', 'running')`;
-      return rows.length === 0;
-    }, 60_000, 100);
+    await rebuildAheadOfLane('product_summaries', () => writeDb`update products set category_id = ${to.id}, version = version + 1 where id = ${product.id}`);
     const models = await converge();
     expect(models.sql.category_tree!.actual.find((c) => c.id === to.id)).toMatchObject({ product_count: 1 });
   });
@@ -84,21 +92,13 @@ describe('convergence against histories that used to diverge', () => {
     await admin.inventory.adjustStock.mutate({ productId: product.id, warehouseId: warehouse.id, delta: 5, reason: 'test' });
     const customer = await admin.customers.register.mutate({ email: `rb-order-${Date.now()}@example.com`, name: 'Rebuilt customer' });
     const order = await admin.orders.place.mutate({ customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }] });
-    const filler = await admin.catalog.createProduct.mutate({ sku: `REBUILD-OFILL-${Date.now()}`, name: 'Busy elsewhere', priceCents: 100, currency: 'EUR' });
-    await converge();
-    await projector.stop();
-    await admin.system.rebuild.mutate({ projection: 'order_summaries' });
-    for (let i = 0; i < 150; i++) await writeDb`update products set price_cents = price_cents + 1, version = version + 1 where id = ${filler.id}`;
-    await writeDb.begin(async (tx) => {
-      await tx`delete from order_allocations where order_id = ${order.id}`;
-      await tx`delete from order_lines where order_id = ${order.id}`;
-      await tx`delete from orders where id = ${order.id}`;
-    });
-    await restartWith({ PROJECTOR_BATCH_CHANGES: '1' });
-    await waitFor('the rebuild to switch', async () => {
-      const rows = await readDb`select 1 from projection_rebuilds where projection = 'order_summaries' and status in ('queued', 'running')`;
-      return rows.length === 0;
-    }, 60_000, 100);
+    await rebuildAheadOfLane('order_summaries', () =>
+      writeDb.begin(async (tx) => {
+        await tx`delete from order_allocations where order_id = ${order.id}`;
+        await tx`delete from order_lines where order_id = ${order.id}`;
+        await tx`delete from orders where id = ${order.id}`;
+      }),
+    );
     const models = await converge();
     expect(models.sql.customer_summaries!.actual.find((c) => c.id === customer.id)).toMatchObject({ order_count: 0 });
   });
