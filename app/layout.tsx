@@ -4,19 +4,23 @@ import '@mantine/notifications/styles.css';
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from './_trpc/client';
+import { nonceOf } from '@/server/http/securityHeaders';
 import { theme } from './theme';
 
 export const metadata: Metadata = {
   title: { default: 'Storefront back office', template: '%s · Storefront back office' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Rendered per request: every page carries the nonce of its own Content-Security-Policy. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = nonceOf((await headers()).get('content-security-policy'));
   return (
     <html lang="en" {...mantineHtmlProps}>
       <head>
-        <ColorSchemeScript />
+        <ColorSchemeScript nonce={nonce} />
       </head>
       <body>
         <MantineProvider theme={theme}>

@@ -13,10 +13,21 @@ const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl.describe('write database `shop`, command-side role'),
   READ_DATABASE_URL: postgresUrl.describe('read database `shop_read`, query-side role'),
   MEILI_URL: z.string().url(),
-  MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters'),
+  MEILI_SEARCH_KEY: z.string().min(16, 'must be at least 16 characters').describe('a key that may only search the products index (`npm start` creates it)'),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
   FRESHNESS_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
-  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 366).default(12),
+  SECURE_COOKIES: z
+    .enum(['always', 'auto', 'never'])
+    .default('always')
+    .describe('`auto`: Secure when the request came over HTTPS (TLS, or a trusted proxy said so); `never` only for plain-HTTP setups'),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0).describe('reverse proxies in front of the web server whose X-Forwarded-For/-Proto are believed'),
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  API_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+  LOGIN_ATTEMPTS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  LOGIN_FAILURES_PER_ACCOUNT_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

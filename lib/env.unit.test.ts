@@ -6,6 +6,7 @@ const valid = {
   READ_DATABASE_URL: 'postgres://query:pw@127.0.0.1:5432/shop_read',
   MEILI_URL: 'http://127.0.0.1:7700',
   MEILI_MASTER_KEY: '0123456789abcdef0123',
+  MEILI_SEARCH_KEY: 'fedcba9876543210fedc',
 };
 
 describe('environment validation', () => {
@@ -13,11 +14,13 @@ describe('environment validation', () => {
     const env = getServerEnv(valid);
     expect(env.FRESHNESS_WAIT_MS).toBe(2000);
     expect(env.MEILI_INDEX).toBe('products');
+    expect(env.SECURE_COOKIES).toBe('always');
+    expect(env.TRUST_PROXY).toBe(0);
   });
 
   it('names every missing or malformed variable', () => {
-    expect(() => getServerEnv({ ...valid, DATABASE_URL: 'mysql://x/y', MEILI_MASTER_KEY: undefined })).toThrow(
-      /DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*MEILI_MASTER_KEY: is not set/,
+    expect(() => getServerEnv({ ...valid, DATABASE_URL: 'mysql://x/y', MEILI_SEARCH_KEY: undefined })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*MEILI_SEARCH_KEY: is not set/,
     );
   });
 

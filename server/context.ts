@@ -1,4 +1,5 @@
-import { findSessionUser, readCookie, SESSION_COOKIE, type SessionUser } from './auth/sessions';
+import { findSessionUser, readSessionToken, type SessionUser } from './auth/sessions';
+import type { RequestOrigin } from './http/clientAddress';
 import { services, type Services } from './services';
 
 export interface Context {
@@ -7,14 +8,17 @@ export interface Context {
   sessionToken: string | undefined;
   /** Where procedures put `Set-Cookie` and other response headers. */
   resHeaders: Headers;
+  /** The caller's address; 'in-process' for server components (they never log in). */
+  client: string;
   secureCookies: boolean;
 }
 
-/** Built inside each request: from the fetch adapter, or from a server component's headers. */
-export async function createContext(opts: { headers: Headers; resHeaders: Headers }): Promise<Context> {
+/** Built inside each request: from the API handler, or from a server component's headers. */
+export async function createContext(opts: { cookie: string | null | undefined; resHeaders: Headers; origin?: RequestOrigin }): Promise<Context> {
   const svc = services();
-  const token = readCookie(opts.headers.get('cookie'), SESSION_COOKIE);
+  const token = readSessionToken(opts.cookie);
   const user = token ? await findSessionUser(svc.write.db, token) : null;
-  const forwardedProto = opts.headers.get('x-forwarded-proto');
-  return { services: svc, user, sessionToken: token, resHeaders: opts.resHeaders, secureCookies: forwardedProto === 'https' };
+  const mode = svc.env.SECURE_COOKIES;
+  const secureCookies = mode === 'always' || (mode === 'auto' && opts.origin?.https === true);
+  return { services: svc, user, sessionToken: token, resHeaders: opts.resHeaders, client: opts.origin?.address ?? 'in-process', secureCookies };
 }

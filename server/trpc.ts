@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context';
 import { DomainError, type DomainErrorCode } from './domain/errors';
+import { textProblem } from './wellFormedText';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   BAD_INPUT: 'BAD_REQUEST',
@@ -11,6 +12,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError['code']> = {
   RULE_VIOLATION: 'UNPROCESSABLE_CONTENT',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 };
 
 const t = initTRPC.context<Context>().create({
@@ -56,9 +58,16 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Text Postgres cannot store faithfully (NUL, lone surrogates) is refused before any schema sees it. */
+const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = textProblem(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(wellFormedInput).use(domainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in first' });

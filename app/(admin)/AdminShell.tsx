@@ -26,14 +26,12 @@ export function AdminShell({ user, children }: { user: SessionUser; children: Re
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      onSuccess: () => {
-        router.replace('/login');
-        router.refresh();
-      },
-    }),
-  );
+  const toLogin = () => {
+    router.replace('/login');
+    router.refresh();
+  };
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: toLogin }));
+  const logoutEverywhere = useMutation(trpc.auth.logoutEverywhere.mutationOptions({ onSuccess: toLogin }));
   return (
     <UserProvider user={user}>
       <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
@@ -45,6 +43,16 @@ export function AdminShell({ user, children }: { user: SessionUser; children: Re
               <Badge variant="light">{user.role}</Badge>
               <Button variant="subtle" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
                 Log out
+              </Button>
+              <Button
+                variant="subtle"
+                size="xs"
+                color="red"
+                title="Log out on every device, this one included"
+                onClick={() => logoutEverywhere.mutate()}
+                loading={logoutEverywhere.isPending}
+              >
+                End all sessions
               </Button>
             </Group>
           </Group>

@@ -21,7 +21,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      // Within the server's API_MAX_BATCH (default 50) and well within Node's 16 KiB header limit.
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 50, maxURLLength: 8000 })],
     }),
   );
   return (

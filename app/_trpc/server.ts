@@ -10,7 +10,7 @@ const createCaller = createCallerFactory(appRouter);
 
 /** Server components call procedures in-process, with the request's cookies; never over HTTP. */
 export const serverCaller = cache(async () => {
-  const ctx = await createContext({ headers: await headers(), resHeaders: new Headers() });
+  const ctx = await createContext({ cookie: (await headers()).get('cookie'), resHeaders: new Headers() });
   return createCaller(ctx);
 });
 

@@ -222,7 +222,6 @@ export const users = pgTable(
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     role: text('role', { enum: STAFF_ROLES }).notNull(),
-    passwordHash: text('password_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -230,6 +229,29 @@ export const users = pgTable(
     check('users_email_check', sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
   ],
 );
+
+/**
+ * Password hashes, apart from `users`: `users` reaches the projector (actor names in the
+ * activity trail) and this table never does, nor may the projector's role read it.
+ */
+export const staffCredentials = pgTable('staff_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  passwordHash: text('password_hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Login attempts counted per account and per client (rate-limiter-flexible's Drizzle store),
+ * shared by every web process. Created UNLOGGED by its migration: counters need no WAL and
+ * never reach the replication stream.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: timestamp('expire', { withTimezone: true }),
+});
 
 export const sessions = pgTable(
   'sessions',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { WriteDb } from '@/db/clients';
-import { users } from '@/db/write/schema';
+import { staffCredentials, users } from '@/db/write/schema';
 import { hashPassword } from '@/server/auth/password';
 import { createCategory } from '@/server/commands/createCategory';
 import { createProduct } from '@/server/commands/createProduct';
@@ -18,10 +18,14 @@ export const DEMO_USERS = [
 export async function seedStaff(db: WriteDb): Promise<Actor> {
   for (const user of DEMO_USERS) {
     const passwordHash = await hashPassword(user.password);
-    await db
-      .insert(users)
-      .values({ email: user.email, name: user.name, role: user.role, passwordHash })
-      .onConflictDoNothing({ target: users.email });
+    await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ email: user.email, name: user.name, role: user.role })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      if (created) await tx.insert(staffCredentials).values({ userId: created.id, passwordHash });
+    });
   }
   const [admin] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.email, DEMO_USERS[0].email));
   return admin!;

@@ -6,6 +6,16 @@ import { pipeWithPrefix, startDetached, stopGroup, waitFor } from './processes';
 export const ROOT = join(import.meta.dirname, '..', '..');
 const NEXT_BIN = join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/** What the web server must not hold: the Meilisearch master key and other roles' credentials. */
+const NOT_FOR_WEB = ['MEILI_MASTER_KEY', 'PROJECTOR_DATABASE_URL', 'PROJECTOR_READ_DATABASE_URL', 'ADMIN_DATABASE_URL', 'ADMIN_READ_DATABASE_URL'];
+
+export function webEnv(env: Env): NodeJS.ProcessEnv {
+  // Started here, the server speaks plain HTTP: Secure cookies only for requests a proxy says came over HTTPS.
+  const merged: NodeJS.ProcessEnv = { SECURE_COOKIES: 'auto', ...process.env, ...env, NODE_ENV: 'production' };
+  for (const name of NOT_FOR_WEB) delete merged[name];
+  return merged;
+}
+
 type Env = Record<string, string | undefined>;
 
 /** The projector as its own process: plain node with tsx's loader, so a signal reaches it directly. */
@@ -20,15 +30,15 @@ export function startProjector(env: Env, options: { prefix?: string; args?: stri
 
 export async function startWeb(env: Env, options: { port: number; host?: string; prefix?: string }): Promise<{ child: ChildProcess; url: string }> {
   const host = options.host ?? '127.0.0.1';
-  const child = startDetached(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', host], {
+  const child = startDetached(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'http', 'main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    env: { ...webEnv(env), PORT: String(options.port), HOST: host },
   });
   if (options.prefix) pipeWithPrefix(child, options.prefix);
   const url = webUrl(options.port, host);
   try {
     await waitFor('the web server', async () => {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode}`);
       return (await fetch(`${url}/login`)).ok;
     }, 60_000, 250);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { migrateDatabases } from '@/db/migrate';
+import { ensureSearchKey } from './meiliKeys';
 import { startMeilisearch, stopMeilisearch, type MeiliServer } from './meilisearch';
 import { startPostgres, stopPostgres, type PostgresCluster } from './postgres';
 import { appUrls, ensureDatabases, provisionRoles, withDatabase, type AppUrls } from './provision';
@@ -23,11 +24,16 @@ export interface StackOptions {
    * first processes.
    */
   keepAliveUntil?: AbortSignal;
+  /** The products index the web server's search-only key is for (default MEILI_INDEX or `products`). */
+  meiliIndex?: string;
 }
 
 export interface StackEnv extends AppUrls {
   MEILI_URL: string;
+  /** Only for the setup and the projector: the web server never gets it. */
   MEILI_MASTER_KEY: string;
+  /** The web server's key: search the products index, nothing else. */
+  MEILI_SEARCH_KEY: string;
   /** Superuser-level URLs, for tests that inspect or break things on purpose. */
   ADMIN_DATABASE_URL: string;
   ADMIN_READ_DATABASE_URL: string;
@@ -73,6 +79,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       meiliUrl = meili.url;
       meiliKey = secrets.meiliMasterKey;
     }
+    const searchKey = await ensureSearchKey(meiliUrl, meiliKey, options.meiliIndex ?? process.env.MEILI_INDEX ?? 'products');
     const until = options.keepAliveUntil;
     const supervisors = until
       ? [
@@ -85,6 +92,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         ...appUrls(admin, passwords),
         MEILI_URL: meiliUrl,
         MEILI_MASTER_KEY: meiliKey,
+        MEILI_SEARCH_KEY: searchKey,
         ADMIN_DATABASE_URL: admin.write,
         ADMIN_READ_DATABASE_URL: admin.read,
       },

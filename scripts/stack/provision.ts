@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { PROJECTED_TABLES } from '@/db/write/schema';
 
 export const ROLES = {
   command: 'shop_command',
@@ -43,9 +44,11 @@ export async function ensureDatabases(adminUrl: string, names: { write: string; 
 
 /**
  * Least privilege, re-applied after every migration so new tables are covered:
- * - shop_command: reads and writes the write model, cannot connect to shop_read;
+ * - shop_command: reads and writes the write model, cannot connect to shop_read; the journal
+ *   (the audit trail) is append-only for it: no UPDATE, DELETE or TRUNCATE;
  * - shop_query: reads shop_read only;
- * - shop_projector: REPLICATION + SELECT on shop (and INSERT on projector_requests, for its CLI),
+ * - shop_projector: REPLICATION + SELECT on the tables it streams (PROJECTED_TABLES: not
+ *   credentials, sessions or rate limits) and INSERT on projector_requests, for its CLI;
  *   owns the shop_read tables (a rebuild renames a fresh table in).
  */
 export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords): Promise<void> {
@@ -66,8 +69,10 @@ export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords)
       revoke create on schema public from public;
       grant usage on schema public to ${ROLES.command}, ${ROLES.projector};
       grant select, insert, update, delete on all tables in schema public to ${ROLES.command};
+      revoke update, delete, truncate on journal from ${ROLES.command};
       grant usage, select on all sequences in schema public to ${ROLES.command};
-      grant select on all tables in schema public to ${ROLES.projector};
+      revoke all on all tables in schema public from ${ROLES.projector};
+      grant select on ${PROJECTED_TABLES.map(quoteIdent).join(', ')} to ${ROLES.projector};
       grant insert on projector_requests to ${ROLES.projector};
     `);
     await read.unsafe(`

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import type { WriteDb } from '@/db/clients';
 import { sessions, users, type StaffRole } from '@/db/write/schema';
 
@@ -19,6 +19,8 @@ export async function createSession(db: WriteDb, userId: string, ttlHours: numbe
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, expiresAt });
+  // Expired sessions of this user go as a new one starts, so the table does not grow with them.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now)));
   return { token, expiresAt };
 }
 
@@ -35,6 +37,12 @@ export async function deleteSession(db: WriteDb, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
+/** "Log out everywhere": every session of the user ends, this one included. */
+export async function deleteUserSessions(db: WriteDb, userId: string): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
+}
+
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Expires=${expiresAt.toUTCString()}`];
   if (secure) parts.push('Secure');
@@ -45,11 +53,21 @@ export function clearedSessionCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
-export function readCookie(header: string | null, name: string): string | undefined {
+/** Session tokens are 32 random bytes in base64url (43 characters); anything else opens no session. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The session token from a `Cookie` header, or undefined. A malformed or oversized cookie
+ * (`sid=%`, set by a sibling origin, say) is no session rather than an error: it must never
+ * lock a user out of logging in again.
+ */
+export function readSessionToken(header: string | null | undefined): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== SESSION_COOKIE) continue;
+    const value = rest.join('=');
+    if (TOKEN_SHAPE.test(value)) return value;
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ export const DOMAIN_ERROR_CODES = [
   'RULE_VIOLATION',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'TOO_MANY_REQUESTS',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
@@ -18,6 +19,8 @@ export interface DomainErrorDetails {
   /** Field name → human messages, for input problems. */
   fields?: Record<string, string[]>;
   currentVersion?: number;
+  /** For TOO_MANY_REQUESTS: when to try again (sent as `Retry-After`). */
+  retryAfterSeconds?: number;
   [key: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OrderStatus } from '@/db/write/schema';
 import { ORDER_TRANSITIONS } from '../domain/orders';
+import { instantInput } from './dateInputs';
 
 /** Every order status, in the order an order goes through them. */
 export const ORDER_STATUSES = Object.keys(ORDER_TRANSITIONS) as [OrderStatus, ...OrderStatus[]];
@@ -16,8 +17,8 @@ export const listOrdersInput = z
       .max(ORDER_STATUSES.length)
       .optional(),
     customerId: z.uuid('customerId must be a customer id').optional(),
-    from: z.coerce.date({ error: 'from must be a date' }).optional(),
-    to: z.coerce.date({ error: 'to must be a date' }).optional(),
+    from: instantInput('from').optional(),
+    to: instantInput('to').optional(),
     q: z.string().trim().max(200, 'Search text must be at most 200 characters').optional(),
     sort: z.enum(ORDER_SORTS, { error: `sort must be one of ${ORDER_SORTS.join(', ')}` }).default('placed:desc'),
     page: z.number().int().min(1).max(1000).default(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayInput } from './dateInputs';
 import { daysInRange } from './days';
 
 /** The longest range one call may ask for, both ends included. */
@@ -14,14 +15,12 @@ export function rangeProblem(from: string, to: string): string | null {
   return null;
 }
 
-const day = (name: string) => z.iso.date({ error: `${name} must be a date as YYYY-MM-DD` });
-
 export const salesDailyInput = z
   .object({
     /** First day (UTC), included; defaults to 29 days before `to`. */
-    from: day('from').optional(),
+    from: dayInput('from').optional(),
     /** Last day (UTC), included; defaults to today. */
-    to: day('to').optional(),
+    to: dayInput('to').optional(),
     currency: z
       .string()
       .trim()

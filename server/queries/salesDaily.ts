@@ -2,7 +2,10 @@ import { and, asc, between, eq } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { salesDaily as salesDailyTable } from '@/db/read/schema';
 import { DomainError } from '../domain/errors';
+import { EARLIEST_DATE } from './dateInputs';
 import { addDays, eachDay, utcDay } from './days';
+
+const FIRST_DAY = utcDay(EARLIEST_DATE);
 import { DEFAULT_SALES_DAYS, rangeProblem, type SalesDailyInput } from './salesDaily.input';
 
 export interface SalesFigures {
@@ -37,7 +40,8 @@ export interface SalesRow extends SalesDay {
 /** The range to answer: defaults filled in from today (UTC), refused if backwards or too long. */
 export function resolveSalesRange(input: Pick<SalesDailyInput, 'from' | 'to'>, now: Date): { from: string; to: string } {
   const to = input.to ?? utcDay(now);
-  const from = input.from ?? addDays(to, -(DEFAULT_SALES_DAYS - 1));
+  // Never before 0001-01-01 (`to: '0001-01-05'` would otherwise default `from` into year 0).
+  const from = input.from ?? [addDays(to, -(DEFAULT_SALES_DAYS - 1)), FIRST_DAY].sort().at(-1)!;
   const problem = rangeProblem(from, to);
   if (problem) throw new DomainError('BAD_INPUT', problem, { fields: { from: [problem] } });
   return { from, to };

@@ -13,6 +13,7 @@ describe('sales range', () => {
 
   it('counts 30 days back from a given end, and keeps a given start', () => {
     expect(resolveSalesRange({ to: '2025-01-10' }, now)).toEqual({ from: '2024-12-12', to: '2025-01-10' });
+    expect(resolveSalesRange({ to: '0001-01-05' }, now)).toEqual({ from: '0001-01-01', to: '0001-01-05' });
     expect(resolveSalesRange({ from: '2025-06-01' }, now)).toEqual({ from: '2025-06-01', to: '2025-06-15' });
   });
 

@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import next from 'next';
+import { EnvError, getServerEnv } from '@/lib/env';
+import { createLogger } from '@/lib/logger';
+import { API_PATH, createApiHandler } from './apiHandler';
+import { setSecurityHeaders } from './securityHeaders';
+
+/**
+ * The web server: one port, one origin. `/api/trpc` goes to tRPC's Node handler (apiHandler.ts),
+ * everything else (pages, server components, static assets) to Next. Started by `npm start`
+ * and the test stacks with PORT and HOST; needs a `next build`.
+ */
+const log = createLogger('web');
+
+async function main(): Promise<void> {
+  const env = getServerEnv();
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  const app = next({ dev: false, dir: join(import.meta.dirname, '..', '..'), hostname, port });
+  await app.prepare();
+  const handlePage = app.getRequestHandler();
+  const handleApi = createApiHandler(env);
+
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    const api = path === API_PATH || path.startsWith(`${API_PATH}/`) || path.startsWith(`${API_PATH}?`);
+    setSecurityHeaders(req, res, !api && !path.startsWith('/_next/'));
+    if (api) return handleApi(req, res);
+    handlePage(req, res).catch((error: unknown) => {
+      log.error({ err: error, path }, 'page failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  // Slow-loris bounds: headers within 20 s, a whole request within 60 s.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+  server.listen(port, hostname, () => log.info({ url: `http://${hostname}:${port}` }, 'web server listening'));
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  log.error({ err: error }, 'web server failed to start');
+  process.exit(1);
+});
