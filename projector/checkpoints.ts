@@ -1,16 +1,15 @@
 import type postgres from 'postgres';
+import { isProjectionName, SQL_PROJECTIONS, type ProjectionName } from '@/db/read/projections';
 import { minLsn } from '@/lib/lsn';
-import { ALL_PROJECTIONS, SQL_PROJECTIONS, type ProjectionName } from './projections/registry';
 import type { ReadSql } from './projections/types';
-
-export { ALL_PROJECTIONS, SQL_PROJECTIONS, type ProjectionName } from './projections/registry';
 
 export type Checkpoints = Map<ProjectionName, string>;
 
 export async function readCheckpoints(sql: postgres.Sql): Promise<Checkpoints> {
   const rows = await sql<{ projection: string; lsn: string }[]>`select projection, lsn::text as lsn from projection_checkpoints`;
-  const known = new Set<string>(ALL_PROJECTIONS);
-  return new Map(rows.filter((r) => known.has(r.projection)).map((r) => [r.projection as ProjectionName, r.lsn]));
+  const checkpoints: Checkpoints = new Map();
+  for (const { projection, lsn } of rows) if (isProjectionName(projection)) checkpoints.set(projection, lsn);
+  return checkpoints;
 }
 
 /** Moves checkpoints forward only, never back (a replayed batch cannot rewind them). */

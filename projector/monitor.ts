@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type postgres from 'postgres';
+import { ALL_PROJECTIONS, PRODUCT_SEARCH, SQL_PROJECTIONS } from '@/db/read/projections';
 import { lsnDistance, lsnToBigInt } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
-import { ALL_PROJECTIONS, SQL_PROJECTIONS, type Checkpoints } from './checkpoints';
+import type { Checkpoints } from './checkpoints';
 import { createMetrics, serveMetrics } from './metrics';
-import { PRODUCT_SEARCH } from './projections/registry';
 
 const INTERVAL_MS = 2000;
 

@@ -1,14 +1,16 @@
 import type { Meilisearch } from 'meilisearch';
 import type postgres from 'postgres';
+import { isProjectionName, PRODUCT_SEARCH } from '@/db/read/projections';
+import type { ProductSearchDocument } from '@/db/read/productSearch';
 import type { Logger } from '@/lib/logger';
 import { pagesOf } from './buildPages';
 import { errorText, recordDeadLetter } from './deadLetters';
 import { progressReporter } from './progress';
-import { ensureProductIndex, toSearchDocument, type ProductSearchDocument } from './projections/productSearch/document';
+import { ensureProductIndex, toSearchDocument } from './projections/productSearch/document';
 import type { PayloadBudget } from './projections/productSearch/payloadBudget';
 import { TaskWindow } from './projections/productSearch/taskWindow';
 import { productSummaries } from './projections/productSummaries';
-import { isProjectionName, PRODUCT_SEARCH, sqlProjection } from './projections/registry';
+import { sqlProjection } from './projections/registry';
 import type { Row, SqlProjection } from './projections/types';
 import { orderSummaries } from './projections/orderSummaries';
 import { emptyTouches, type Entity, type Touches } from './projections/touches';
@@ -101,7 +103,7 @@ export class Rebuilds {
     try {
       if (!isProjectionName(request.projection)) throw new Error(`unknown projection "${request.projection}"`);
       if (request.projection === PRODUCT_SEARCH) await this.rebuildSearch(request);
-      else await this.rebuildTable(request, sqlProjection(request.projection)!);
+      else await this.rebuildTable(request, sqlProjection(request.projection));
       await read`update projection_rebuilds set status = 'switched', finished_at = now() where id = ${request.requestId}`;
       log.info({ projection: request.projection, request: request.requestId }, 'rebuild: switched to the fresh copy');
     } catch (error) {

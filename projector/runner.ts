@@ -1,10 +1,11 @@
 import { Meilisearch } from 'meilisearch';
 import postgres from 'postgres';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import { PROJECTED_TABLES } from '@/db/write/schema';
 import type { ProjectorEnv } from '@/lib/env';
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
-import { ALL_PROJECTIONS, lowestCheckpoint, readCheckpoints } from './checkpoints';
+import { lowestCheckpoint, readCheckpoints } from './checkpoints';
 import { loadFromSnapshot } from './initialLoad';
 import { Monitor } from './monitor';
 import { Pipeline } from './pipeline';

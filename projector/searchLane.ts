@@ -1,12 +1,13 @@
 import type { Meilisearch } from 'meilisearch';
 import type postgres from 'postgres';
+import { PRODUCT_SEARCH } from '@/db/read/projections';
 import type { Logger } from '@/lib/logger';
 import { saveCheckpoints, type Checkpoints } from './checkpoints';
 import { countPendingDeadLetters, recordDeadLetter, resolveDeadLetters } from './deadLetters';
 import { ensureProductIndex, toSearchDocument } from './projections/productSearch/document';
 import { classifyMeiliFailure } from './projections/productSearch/failures';
 import { jsonBytes, type PayloadBudget } from './projections/productSearch/payloadBudget';
-import { applyProductSearch, PRODUCT_SEARCH } from './projections/productSearch/sink';
+import { applyProductSearch } from './projections/productSearch/sink';
 import { readSummaries } from './projections/productSummaries';
 import type { Row } from './projections/types';
 import { queueState, removeQueued, takeQueued, type QueuedProduct } from './searchQueue';

@@ -1,10 +1,11 @@
 import type postgres from 'postgres';
+import { PRODUCT_SEARCH, SQL_PROJECTIONS, type SqlProjectionName } from '@/db/read/projections';
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import type { Batch } from './batch';
-import { saveCheckpoints, SQL_PROJECTIONS, type Checkpoints, type ProjectionName } from './checkpoints';
+import { saveCheckpoints, type Checkpoints } from './checkpoints';
 import { countPendingDeadLetters, findPendingDeadLetter, isPoison, recordDeadLetter, resolveDeadLetters } from './deadLetters';
-import { PRODUCT_SEARCH, SQL_PROJECTION_LIST, sqlProjection } from './projections/registry';
+import { SQL_PROJECTION_LIST, sqlProjection } from './projections/registry';
 import { productSummaries } from './projections/productSummaries';
 import { touchesAnything, type Touches } from './projections/touches';
 import type { ReadSql, Row, Source, SqlProjection } from './projections/types';
@@ -79,7 +80,7 @@ export class SqlLane {
    */
   async reconcile(touches: Touches): Promise<void> {
     if (!touchesAnything(touches)) return;
-    const at = this.checkpoints.get('product_summaries') ?? '0/0';
+    const at = this.checkpoints.get(productSummaries.name) ?? '0/0';
     const batch: Batch = { touches, endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] };
     try {
       await this.attempt(batch, SQL_PROJECTIONS, false);
@@ -101,20 +102,20 @@ export class SqlLane {
     }
   }
 
-  private attempt(batch: Batch, behind: readonly ProjectionName[], isolate: boolean): Promise<BatchEffects> {
+  private attempt(batch: Batch, behind: readonly SqlProjectionName[], isolate: boolean): Promise<BatchEffects> {
     return this.source.begin('isolation level repeatable read read only', async (snapshot) => {
       if (!(await allVisible(snapshot, batch.xids))) throw new NotYetVisible();
       const ctx = { snapshot, read: this.read, planned: new Map<string, string[]>() };
       const plans: { projection: SqlProjection; keys: string[] }[] = [];
       for (const projection of SQL_PROJECTION_LIST) {
-        if (!behind.includes(projection.name as ProjectionName)) continue;
+        if (!behind.includes(projection.name)) continue;
         const keys = await projection.keys(ctx, batch.touches);
         ctx.planned.set(projection.name, keys);
         plans.push({ projection, keys });
       }
       const requests = await loadRequests(snapshot, [...batch.touches.keys.request]);
       const shadowWrites: [Shadow, string[]][] = [];
-      const queue: QueueBatch = { lsn: batch.endLsn, sinceLsn: this.checkpoints.get('product_summaries') ?? '0/0', sinceCommitAt: batch.firstCommitTime };
+      const queue: QueueBatch = { lsn: batch.endLsn, sinceLsn: this.checkpoints.get(productSummaries.name) ?? '0/0', sinceCommitAt: batch.firstCommitTime };
       const effects = await this.read.begin(async (tx) => {
         const out = noEffects();
         for (const { projection, keys } of plans) {

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { SessionUser } from '@/server/auth/sessions';
-import { useTRPC } from '../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { UserProvider } from './UserContext';
 
 const NAV = [

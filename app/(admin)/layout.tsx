@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { serverCaller } from '../_trpc/server';
+import { serverCaller } from '@/app/_trpc/server';
 import { AdminShell } from './AdminShell';
 
 export const dynamic = 'force-dynamic';

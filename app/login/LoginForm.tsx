@@ -4,8 +4,8 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { useTRPC } from '../_trpc/client';
-import { describeError } from '../_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
+import { describeError } from '@/app/_components/trpcErrors';
 
 export function LoginForm() {
   const trpc = useTRPC();

@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
+import { PRODUCT_INDEX_SETTINGS } from '@/db/read/productSearch';
 import { ORDER_STATUSES, type OrderStatus } from '@/db/write/schema';
-import { PRODUCT_INDEX_SETTINGS } from '@/projector/projections/productSearch/document';
 import { addDays, utcDay } from '@/server/queries/days';
 import type { ProductView } from '@/server/queries/getProduct';
 import { containsPattern } from '@/server/queries/likePattern';

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Meilisearch } from 'meilisearch';
+import { PRODUCT_SEARCH, SQL_PROJECTIONS } from '@/db/read/projections';
 import { PROJECTED_TABLES } from '@/db/write/schema';
 import { compareLsn, minLsn } from '@/lib/lsn';
-import { PRODUCT_SEARCH, SQL_PROJECTIONS } from '@/projector/projections/registry';
 import { wal2jsonOptions } from '@/projector/source/wal2json';
 import { PG_BIN } from '@/scripts/stack/postgres';
 import { loginAs } from '@/test/support/api';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { ALL_PROJECTIONS } from '@/projector/projections/registry';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import type { BenchContext } from '../context';
 import { sampleTreePeak } from '../memory';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Meilisearch } from 'meilisearch';
+import { PRODUCT_SEARCH } from '@/db/read/projections';
 import { productSummaries } from '@/projector/projections/productSummaries';
 import { ensureProductIndex, toSearchDocument, assertSucceeded } from '@/projector/projections/productSearch/document';
-import { PRODUCT_SEARCH } from '@/projector/projections/registry';
 import type { BenchContext } from '../context';
 
 const BULK_INDEX = 'bench_bulk';

@@ -161,6 +161,8 @@ export const activity = pgTable(
     actorEmail: text('actor_email'),
     actorName: text('actor_name'),
     eventType: text('event_type').notNull(),
+    /** The journal row's schema version: readers upcast `payload` from it (`db/write/eventVersions.ts`). */
+    schemaVersion: integer('schema_version').notNull().default(1),
     payload: jsonb('payload').notNull(),
     recordedAt: tz('recorded_at').notNull(),
   },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import { ALL_PROJECTIONS, isProjectionName, type ProjectionName } from '@/db/read/projections';
 import type { REBUILD_STATUSES } from '@/db/read/schema';
 import type { ProjectorEnv } from '@/lib/env';
 import type { Logger } from '@/lib/logger';
 import { progressReporter } from '../progress';
-import { ALL_PROJECTIONS, isProjectionName, type ProjectionName } from '../projections/registry';
 
 const POLL_MS = 250;
 /** How long a request may wait for its rebuild to start before the projector's health is checked. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRebuildArgs, REBUILD_USAGE } from './rebuildCommand';
-import { ALL_PROJECTIONS } from '@/projector/projections/registry';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 
 describe('projector rebuild arguments', () => {
   it('takes one projection and waits by default', () => {

@@ -46,7 +46,7 @@ async function productsMoved(ctx: KeyContext, t: Touches): Promise<boolean> {
 }
 
 /** Small (hundreds of rows): replaced whole whenever the categories or the products filed in them changed. */
-export const categoryTree: SqlProjection = {
+export const categoryTree: SqlProjection<'category_tree'> = {
   name: 'category_tree',
   table: 'category_tree',
   keyColumn: 'id',

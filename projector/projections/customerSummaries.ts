@@ -16,7 +16,7 @@ function summariesOf(sql: Source, selection: postgres.PendingQuery<postgres.Row[
      order by c.id`;
 }
 
-export const customerSummaries: SqlProjection = {
+export const customerSummaries: SqlProjection<'customer_summaries'> = {
   name: 'customer_summaries',
   table: 'customer_summaries',
   keyColumn: 'id',

@@ -38,7 +38,7 @@ async function keys({ snapshot, read }: KeyContext, t: Touches): Promise<string[
   return union(t.keys.order, customers.length ? await column(snapshot`select id as key from orders where customer_id = any(${customers}::uuid[])`) : []);
 }
 
-export const orderSummaries: SqlProjection = {
+export const orderSummaries: SqlProjection<'order_summaries'> = {
   name: 'order_summaries',
   table: 'order_summaries',
   keyColumn: 'id',

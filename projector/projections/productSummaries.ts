@@ -107,7 +107,7 @@ export function readSummaries(read: ReadSql, ids: string[]) {
   return read<Row[]>`select ${read(COLUMNS as unknown as string[])} from product_summaries where id = any(${ids}::uuid[]) order by id`;
 }
 
-export const productSummaries: SqlProjection = {
+export const productSummaries: SqlProjection<'product_summaries'> = {
   name: 'product_summaries',
   table: 'product_summaries',
   keyColumn: 'id',

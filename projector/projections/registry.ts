@@ -1,3 +1,4 @@
+import { SQL_PROJECTIONS, isSqlProjectionName, type SqlProjectionName } from '@/db/read/projections';
 import { activity } from './activity';
 import { categoryTree } from './categoryTree';
 import { customerSummaries } from './customerSummaries';
@@ -6,19 +7,24 @@ import { productSummaries } from './productSummaries';
 import { salesDaily } from './salesDaily';
 import type { SqlProjection } from './types';
 
-/** The SQL read models, applied together in one read-DB transaction per batch. */
-export const SQL_PROJECTION_LIST: readonly SqlProjection[] = [productSummaries, categoryTree, orderSummaries, customerSummaries, salesDaily, activity];
+/**
+ * Each SQL read model of the contract (db/read/projections.ts) under its own name: a name
+ * without a projection, a projection without a name, or one under another's name fails to compile.
+ */
+const SQL_PROJECTION_BY_NAME = {
+  product_summaries: productSummaries,
+  category_tree: categoryTree,
+  order_summaries: orderSummaries,
+  customer_summaries: customerSummaries,
+  sales_daily: salesDaily,
+  activity,
+} satisfies { [N in SqlProjectionName]: SqlProjection<N> };
 
-export const PRODUCT_SEARCH = 'product_search';
+/** The SQL read models, applied together in one read-DB transaction per batch, in the contract's order. */
+export const SQL_PROJECTION_LIST: readonly SqlProjection[] = SQL_PROJECTIONS.map((name) => SQL_PROJECTION_BY_NAME[name]);
 
-export const SQL_PROJECTIONS = ['product_summaries', 'category_tree', 'order_summaries', 'customer_summaries', 'sales_daily', 'activity'] as const;
-export const ALL_PROJECTIONS = [...SQL_PROJECTIONS, PRODUCT_SEARCH] as const;
-export type ProjectionName = (typeof ALL_PROJECTIONS)[number];
-
+export function sqlProjection(name: SqlProjectionName): SqlProjection;
+export function sqlProjection(name: string): SqlProjection | undefined;
 export function sqlProjection(name: string): SqlProjection | undefined {
-  return SQL_PROJECTION_LIST.find((p) => p.name === name);
-}
-
-export function isProjectionName(name: string): name is ProjectionName {
-  return (ALL_PROJECTIONS as readonly string[]).includes(name);
+  return isSqlProjectionName(name) ? SQL_PROJECTION_BY_NAME[name] : undefined;
 }

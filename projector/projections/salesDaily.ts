@@ -33,7 +33,7 @@ async function keys({ snapshot, read }: KeyContext, t: Touches): Promise<string[
   );
 }
 
-export const salesDaily: SqlProjection = {
+export const salesDaily: SqlProjection<'sales_daily'> = {
   name: 'sales_daily',
   table: 'sales_daily',
   keyColumn: 'day',

@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import type { SqlProjectionName } from '@/db/read/projections';
 import type { Touches } from './touches';
 
 /** The write model, read inside one repeatable-read snapshot. */
@@ -21,9 +22,10 @@ export interface KeyContext {
  * One SQL read model, recomputed by key from the write model. `keys` turns a batch's touches
  * into the read keys to recompute; `load` computes their rows (a key without a row is
  * deleted); `page` walks every row in key order for initial loads and rebuilds.
+ * `N` narrows the name, so the registry can check each projection sits under its own name.
  */
-export interface SqlProjection {
-  name: string;
+export interface SqlProjection<N extends SqlProjectionName = SqlProjectionName> {
+  name: N;
   table: string;
   keyColumn: string;
   keyType: 'uuid' | 'int8' | 'date';

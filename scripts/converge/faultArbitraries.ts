@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ALL_PROJECTIONS } from '@/projector/projections/registry';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import type { Fault, FaultOp } from './operations';
 
 /** Batch sizes from one change per batch to the default and beyond. */

@@ -1,4 +1,4 @@
-import type { ProjectionName } from '@/projector/projections/registry';
+import type { ProjectionName } from '@/db/read/projections';
 import { outcomeOfError } from './outcomes';
 import type { Fault, FaultOp } from './operations';
 import type { ConvergeStack } from './stack';

@@ -1,4 +1,4 @@
-import type { ProjectionName } from '@/projector/projections/registry';
+import type { ProjectionName } from '@/db/read/projections';
 
 /**
  * What a history is made of. Every value is fixed when the history is generated from its

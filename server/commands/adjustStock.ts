@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { WriteDb, WriteTx } from '@/db/clients';
+import { isUnknownEvent } from '@/db/write/events';
+import { upcast } from '@/db/write/eventVersions';
 import { journal, products, stockLevels, warehouses } from '@/db/write/schema';
 import { notFound } from '../domain/errors';
 import {
   decideStockAdjustment,
   stockLevelId,
   type StockDecision,
-  type StockEvent,
   type StockLevelState,
   type StockPlace,
 } from '../domain/inventory';
@@ -106,6 +107,13 @@ async function insertStockLevel(tx: WriteTx, input: AdjustStockInput, decision: 
 }
 
 async function recordedQuantity(db: WriteDb, commandId: string): Promise<number> {
-  const [row] = await db.select({ payload: journal.payload }).from(journal).where(eq(journal.commandId, commandId));
-  return (row!.payload as StockEvent['payload']).quantity.to;
+  const [row] = await db
+    .select({ type: journal.eventType, schemaVersion: journal.schemaVersion, payload: journal.payload })
+    .from(journal)
+    .where(eq(journal.commandId, commandId));
+  const event = upcast(row!);
+  if (isUnknownEvent(event) || event.type !== 'StockAdjusted') {
+    throw new Error(`Journal entry of command ${commandId} is ${event.type} v${event.schemaVersion}, not a StockAdjusted this code can read`);
+  }
+  return event.payload.quantity.to;
 }

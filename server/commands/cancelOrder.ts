@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WriteTx } from '@/db/clients';
 import { orderAllocations, orderLines, stockLevels } from '@/db/write/schema';
-import type { StockRow } from '../domain/orders';
+import { orderCancelled, type StockRow } from '../domain/orders';
 import type { CancelOrderInput } from './cancelOrder.input';
 import { lockStockRows } from './stock';
 import type { Actor, CommandDeps, CommandResult } from './runCommand';
@@ -11,13 +11,13 @@ export async function cancelOrder(deps: CommandDeps, actor: Actor | null, input:
   return transitionOrder(deps, actor, input, {
     command: 'orders.cancel',
     to: 'cancelled',
-    eventType: 'OrderCancelled',
     sideEffect: returnStock,
+    event: orderCancelled,
   });
 }
 
 /** Puts every unit the order took back into the warehouse that gave it. */
-async function returnStock(tx: WriteTx, orderId: string): Promise<{ restocked: StockRow[] }> {
+async function returnStock(tx: WriteTx, orderId: string): Promise<StockRow[]> {
   const units = await allocatedUnits(tx, orderId);
   if (units.length > 0) {
     await lockStockRows(tx, units.map((unit) => unit.productId));
@@ -34,7 +34,7 @@ async function returnStock(tx: WriteTx, orderId: string): Promise<{ restocked: S
         },
       });
   }
-  return { restocked: units };
+  return units;
 }
 
 async function allocatedUnits(tx: WriteTx, orderId: string): Promise<StockRow[]> {

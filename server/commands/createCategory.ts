@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { categories } from '@/db/write/schema';
+import { categoryCreated } from '../domain/catalog';
 import { DomainError, notFound } from '../domain/errors';
 import { pgError, UNIQUE_VIOLATION } from '../domain/pgErrors';
 import type { CreateCategoryInput } from './createCategory.input';
@@ -28,7 +29,7 @@ export async function createCategory(deps: CommandDeps, actor: Actor | null, inp
       aggregateType: 'category',
       aggregateId: row!.id,
       version: row!.version,
-      event: { type: 'CategoryCreated', schemaVersion: 1, payload: { name: input.name, parentId: input.parentId ?? null } },
+      event: categoryCreated({ name: input.name, parentId: input.parentId ?? null }),
     };
   });
 }

@@ -23,7 +23,8 @@ export const productTagsField = z
   .array(productTag)
   .max(20, 'At most 20 tags')
   .transform((tags) => [...new Set(tags)]);
-export const productStatusField = z.enum(['draft', 'active'], { error: 'Status is draft or active' });
+/** The statuses a product form offers, in the order it shows them. */
+export const productStatusField = z.enum(['active', 'draft'], { error: 'Status is draft or active' });
 
 export const createProductInput = z.object({
   sku: z

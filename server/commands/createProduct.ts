@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { WriteTx } from '@/db/clients';
 import { categories, products, productTags } from '@/db/write/schema';
+import { productCreated } from '../domain/catalog';
 import { DomainError, notFound } from '../domain/errors';
 import { pgError, UNIQUE_VIOLATION } from '../domain/pgErrors';
 import type { CreateProductInput } from './createProduct.input';
@@ -15,20 +16,7 @@ export async function createProduct(deps: CommandDeps, actor: Actor | null, inpu
       aggregateType: 'product',
       aggregateId: id,
       version: 1,
-      event: {
-        type: 'ProductCreated',
-        schemaVersion: 1,
-        payload: {
-          sku: input.sku,
-          name: input.name,
-          brand: input.brand ?? null,
-          categoryId: input.categoryId ?? null,
-          priceCents: input.priceCents,
-          currency: input.currency,
-          tags: input.tags,
-          status: input.status,
-        },
-      },
+      event: productCreated({ ...input, brand: input.brand ?? null, categoryId: input.categoryId ?? null }),
     };
   });
 }

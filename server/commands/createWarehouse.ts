@@ -1,5 +1,5 @@
 import { warehouses } from '@/db/write/schema';
-import { warehouseCodeTaken } from '../domain/inventory';
+import { warehouseCodeTaken, warehouseCreated } from '../domain/inventory';
 import { pgError, UNIQUE_VIOLATION } from '../domain/pgErrors';
 import type { CreateWarehouseInput } from './createWarehouse.input';
 import { runCommand, type Actor, type CommandDeps, type CommandResult } from './runCommand';
@@ -20,7 +20,7 @@ export async function createWarehouse(deps: CommandDeps, actor: Actor | null, in
       aggregateType: 'warehouse',
       aggregateId: row!.id,
       version: row!.version,
-      event: { type: 'WarehouseCreated', schemaVersion: 1, payload: { code: input.code, name: input.name } },
+      event: warehouseCreated({ code: input.code, name: input.name }),
     };
   });
 }

@@ -5,6 +5,7 @@ import { notFound } from '../domain/errors';
 import {
   allocateStock,
   insufficientStock,
+  orderPlaced,
   priceOrder,
   type Allocation,
   type PricedOrder,
@@ -12,7 +13,7 @@ import {
 } from '../domain/orders';
 import type { PlaceOrderInput } from './placeOrder.input';
 import { lockStockRows } from './stock';
-import { runCommand, type Actor, type CommandDeps, type CommandResult, type Decision } from './runCommand';
+import { runCommand, type Actor, type CommandDeps, type CommandResult } from './runCommand';
 
 interface PlacedOrder {
   id: string;
@@ -35,7 +36,12 @@ export async function placeOrder(deps: CommandDeps, actor: Actor | null, input: 
 
     const placed = await insertOrder(tx, input.customerId, order, allocation.allocations);
     await takeStock(tx, allocation.allocations);
-    return orderPlaced(placed, input.customerId, order, allocation.allocations, catalog);
+    return {
+      aggregateType: 'order',
+      aggregateId: placed.id,
+      version: placed.version,
+      event: orderPlaced({ customerId: input.customerId, placedAt: placed.placedAt }, order, allocation.allocations, catalog),
+    };
   });
 }
 
@@ -75,32 +81,6 @@ async function insertOrder(tx: WriteTx, customerId: string, order: PricedOrder, 
   await tx.insert(orderLines).values(order.lines.map((line) => ({ orderId, ...line })));
   await tx.insert(orderAllocations).values(allocations.map(({ lineNo, warehouseId, quantity }) => ({ orderId, lineNo, warehouseId, quantity })));
   return placed!;
-}
-
-function orderPlaced(
-  placed: PlacedOrder,
-  customerId: string,
-  order: PricedOrder,
-  allocations: Allocation[],
-  catalog: Map<string, ProductForOrder>,
-): Decision {
-  return {
-    aggregateType: 'order',
-    aggregateId: placed.id,
-    version: placed.version,
-    event: {
-      type: 'OrderPlaced',
-      schemaVersion: 1,
-      payload: {
-        customerId,
-        currency: order.currency,
-        totalCents: order.totalCents,
-        placedAt: placed.placedAt.toISOString(),
-        lines: order.lines.map((line) => ({ ...line, sku: catalog.get(line.productId)!.sku })),
-        allocations,
-      },
-    },
-  };
 }
 
 /** One statement for all rows: the stock locks are held for as short a time as possible. */

@@ -1,4 +1,5 @@
 import type { ReadDb, WriteTx } from '@/db/clients';
+import type { EventOf } from '@/db/write/events';
 import { projectorRequests, type ProjectorRequestKind } from '@/db/write/schema';
 import type { Actor, CommandDeps, Decision } from './runCommand';
 
@@ -16,7 +17,7 @@ export async function requestProjector(
   tx: WriteTx,
   actor: Actor | null,
   request: { kind: ProjectorRequestKind; target: string },
-  event: Decision['event'],
+  event: EventOf<'RebuildRequested' | 'DeadLetterRetryRequested'>,
 ): Promise<Decision> {
   const [row] = await tx
     .insert(projectorRequests)

@@ -1,5 +1,5 @@
 import { customers } from '@/db/write/schema';
-import { DomainError } from '../domain/errors';
+import { customerEmailTaken, customerRegistered } from '../domain/customers';
 import { pgError, UNIQUE_VIOLATION } from '../domain/pgErrors';
 import type { RegisterCustomerInput } from './registerCustomer.input';
 import { runCommand, type Actor, type CommandDeps, type CommandResult } from './runCommand';
@@ -20,12 +20,7 @@ export async function registerCustomer(deps: CommandDeps, actor: Actor | null, i
       aggregateType: 'customer',
       aggregateId: row!.id,
       version: row!.version,
-      event: { type: 'CustomerRegistered', schemaVersion: 1, payload: { email: input.email, name: input.name } },
+      event: customerRegistered({ email: input.email, name: input.name }),
     };
   });
-}
-
-function customerEmailTaken(email: string): DomainError {
-  const message = `A customer with the email ${email} is already registered`;
-  return new DomainError('CONFLICT', message, { rule: 'unique-customer-email', fields: { email: [message] } });
 }

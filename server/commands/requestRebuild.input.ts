@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_PROJECTIONS } from '@/projector/projections/registry';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import { commandIdField } from './aggregate.input';
 
 export const requestRebuildInput = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PROJECTIONS } from '@/projector/projections/registry';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import { requestRebuildInput } from './requestRebuild.input';
 
 describe('request rebuild input', () => {

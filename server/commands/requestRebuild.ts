@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { projectionRebuilds } from '@/db/read/schema';
-import { checkNoRunningRebuild, type RunningRebuild } from '../domain/projectorRequests';
+import { decideRebuild, type RunningRebuild } from '../domain/projectorRequests';
 import { requestProjector, type ProjectorCommandDeps } from './projectorRequest';
 import type { RequestRebuildInput } from './requestRebuild.input';
 import { runCommand, type Actor, type CommandResult } from './runCommand';
@@ -12,13 +12,8 @@ import { runCommand, type Actor, type CommandResult } from './runCommand';
  */
 export async function requestRebuild(deps: ProjectorCommandDeps, actor: Actor | null, input: RequestRebuildInput): Promise<CommandResult> {
   return runCommand(deps, { command: 'system.rebuild', actor, commandId: input.commandId }, async (tx) => {
-    checkNoRunningRebuild(input.projection, await findRunningRebuild(deps.read, input.projection));
-    return requestProjector(
-      tx,
-      actor,
-      { kind: 'rebuild', target: input.projection },
-      { type: 'RebuildRequested', schemaVersion: 1, payload: { projection: input.projection } },
-    );
+    const event = decideRebuild(input.projection, await findRunningRebuild(deps.read, input.projection));
+    return requestProjector(tx, actor, { kind: 'rebuild', target: input.projection }, event);
   });
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { deadLetters } from '@/db/read/schema';
-import { checkRetryable, type DeadLetterState } from '../domain/projectorRequests';
+import { decideDeadLetterRetry, type DeadLetterState } from '../domain/projectorRequests';
 import { requestProjector, type ProjectorCommandDeps } from './projectorRequest';
 import type { RetryDeadLetterInput } from './retryDeadLetter.input';
 import { runCommand, type Actor, type CommandResult } from './runCommand';
@@ -12,13 +12,8 @@ import { runCommand, type Actor, type CommandResult } from './runCommand';
  */
 export async function retryDeadLetter(deps: ProjectorCommandDeps, actor: Actor | null, input: RetryDeadLetterInput): Promise<CommandResult> {
   return runCommand(deps, { command: 'system.retryDeadLetter', actor, commandId: input.commandId }, async (tx) => {
-    const letter = checkRetryable(input.id, await findDeadLetter(deps.read, input.id));
-    return requestProjector(
-      tx,
-      actor,
-      { kind: 'retry_dead_letter', target: input.id },
-      { type: 'DeadLetterRetryRequested', schemaVersion: 1, payload: { deadLetterId: input.id, projection: letter.projection, key: letter.key } },
-    );
+    const event = decideDeadLetterRetry(input.id, await findDeadLetter(deps.read, input.id));
+    return requestProjector(tx, actor, { kind: 'retry_dead_letter', target: input.id }, event);
   });
 }
 

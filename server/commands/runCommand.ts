@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { WriteDb, WriteTx } from '@/db/clients';
+import { EVENT_AGGREGATE, type AggregateType, type DomainEvent } from '@/db/write/events';
 import { journal, type StaffRole } from '@/db/write/schema';
 import { DomainError } from '../domain/errors';
 import { pgError, UNIQUE_VIOLATION } from '../domain/pgErrors';
@@ -28,10 +29,12 @@ export interface CommandResult {
 
 /** What a handler decided, written to the journal in the same transaction. */
 export interface Decision {
-  aggregateType: string;
+  /** Must be the event's aggregate type (`EVENT_AGGREGATE`); `runCommand` refuses a mismatch. */
+  aggregateType: AggregateType;
   aggregateId: string;
   version: number;
-  event: { type: string; schemaVersion: number; payload: Record<string, unknown> };
+  /** Built by a domain function, at its type's current schema version. */
+  event: DomainEvent;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function runCommand(
         if (prior) return prior;
       }
       const decision = await handler(tx);
+      assertEventOfAggregate(decision);
       const result = { id: decision.aggregateId, version: decision.version };
       await tx.insert(journal).values({
         commandId: meta.commandId ?? null,
@@ -81,6 +85,14 @@ export async function runCommand(
       if (prior) return withPosition(deps.db, prior);
     }
     throw error;
+  }
+}
+
+/** A programming error, not a refusal: the journal would file the event under the wrong aggregate. */
+function assertEventOfAggregate(decision: Decision): void {
+  const expected = EVENT_AGGREGATE[decision.event.type];
+  if (decision.aggregateType !== expected) {
+    throw new Error(`${decision.event.type} belongs to a ${expected}, but the handler filed it under ${decision.aggregateType}`);
   }
 }
 

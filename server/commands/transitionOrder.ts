@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { WriteTx } from '@/db/clients';
 import { orders, type OrderStatus } from '@/db/write/schema';
-import { assertTransition } from '../domain/orders';
+import { assertTransition, type OrderMove, type OrderStatusEvent } from '../domain/orders';
 import { loadForUpdate } from './aggregate';
 import { runCommand, type Actor, type CommandDeps, type CommandResult } from './runCommand';
 
@@ -14,38 +14,38 @@ export interface OrderTransitionInput {
 
 type TargetStatus = Exclude<OrderStatus, 'placed'>;
 
-interface OrderTransition {
+interface OrderTransition<To extends TargetStatus, Effects> {
   command: string;
-  to: TargetStatus;
-  eventType: string;
-  /** Further writes of the same transaction (e.g. returning stock); their result joins the event payload. */
-  sideEffect?: (tx: WriteTx, orderId: string) => Promise<Record<string, unknown>>;
+  to: To;
+  /** Further writes of the same transaction (e.g. returning stock), made before the order moves. */
+  sideEffect: (tx: WriteTx, orderId: string) => Promise<Effects>;
+  /** The journal event (from `domain/orders`), given the move and what the side effect reported. */
+  event: (move: OrderMove, effects: Effects) => OrderStatusEvent & { payload: { to: To } };
 }
+
+/** For transitions that change nothing but the order itself. */
+export async function noSideEffect(): Promise<void> {}
 
 /** The column that records when an order reached each status. */
 const REACHED_AT = { paid: 'paidAt', shipped: 'shippedAt', cancelled: 'cancelledAt' } as const satisfies Record<TargetStatus, keyof typeof orders.$inferInsert>;
 
 /** The shell of every status change: lock the order, check its version and the transition, then move it. */
-export async function transitionOrder(
+export async function transitionOrder<To extends TargetStatus, Effects>(
   deps: CommandDeps,
   actor: Actor | null,
   input: OrderTransitionInput,
-  transition: OrderTransition,
+  transition: OrderTransition<To, Effects>,
 ): Promise<CommandResult> {
   return runCommand(deps, { command: transition.command, actor, commandId: input.commandId }, async (tx) => {
     const order = await loadForUpdate('Order', input.id, input.expectedVersion, () => lockOrder(tx, input.id));
     assertTransition(order.status, transition.to);
-    const effects = transition.sideEffect ? await transition.sideEffect(tx, order.id) : {};
+    const effects = await transition.sideEffect(tx, order.id);
     const moved = await moveOrder(tx, order, transition.to);
     return {
       aggregateType: 'order',
       aggregateId: order.id,
       version: moved.version,
-      event: {
-        type: transition.eventType,
-        schemaVersion: 1,
-        payload: { from: order.status, to: transition.to, at: moved.at.toISOString(), ...effects },
-      },
+      event: transition.event({ from: order.status, at: moved.at }, effects),
     };
   });
 }

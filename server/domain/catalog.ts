@@ -1,3 +1,4 @@
+import type { EventOf, FieldChange } from '@/db/write/events';
 import type { ProductStatus } from '@/db/write/schema';
 import { DomainError } from './errors';
 
@@ -7,17 +8,10 @@ import { DomainError } from './errors';
  * event are. Command handlers load the rows, call these, and persist what they return.
  */
 
-export interface CatalogEvent {
-  type: string;
-  schemaVersion: number;
-  payload: Record<string, unknown>;
-}
+export type { FieldChange };
 
-/** A value before and after a command. Events list only the fields whose value really changed. */
-export interface FieldChange<T> {
-  from: T;
-  to: T;
-}
+/** The events of an existing product's commands. */
+export type ProductChangeEvent = EventOf<'ProductUpdated' | 'ProductPriceChanged' | 'ProductArchived' | 'ProductRestored'>;
 
 type Changes<T> = { [K in keyof T]?: FieldChange<T[K]> };
 
@@ -50,7 +44,12 @@ export interface CategoryTree {
 
 export interface CategoryDecision {
   fields: CategoryFields;
-  event: CatalogEvent;
+  event: EventOf<'CategoryChanged'>;
+}
+
+/** A new category; the handler has already checked that the parent exists. */
+export function categoryCreated(fields: CategoryFields): EventOf<'CategoryCreated'> {
+  return { type: 'CategoryCreated', schemaVersion: 1, payload: { name: fields.name, parentId: fields.parentId } };
 }
 
 /**
@@ -127,13 +126,13 @@ export interface ProductEdit {
 /** The `products` columns the commands write, named like the drizzle columns so handlers pass them on. */
 export type ProductColumns = Pick<ProductState, 'name' | 'description' | 'brand' | 'categoryId' | 'status' | 'priceCents'>;
 
-export interface ProductDecision {
+export interface ProductDecision<E extends ProductChangeEvent = ProductChangeEvent> {
   /** The columns to write; the handler also bumps the version. */
   set: Partial<ProductColumns>;
-  event: CatalogEvent;
+  event: E;
 }
 
-export interface ProductEditDecision extends ProductDecision {
+export interface ProductEditDecision extends ProductDecision<EventOf<'ProductUpdated'>> {
   /** The `product_tags` rows to add and to remove, so that the product has exactly the requested set. */
   tags: TagChanges;
 }
@@ -144,6 +143,31 @@ export interface TagChanges {
 }
 
 const EDITABLE_COLUMNS = ['name', 'description', 'brand', 'categoryId', 'status'] as const satisfies readonly (keyof ProductEdit & keyof ProductColumns)[];
+
+/** A new product as `catalog.createProduct` writes it: its columns and its tag set. */
+export interface NewProduct extends Pick<ProductState, 'sku' | 'name' | 'description' | 'brand' | 'categoryId' | 'priceCents' | 'currency'> {
+  status: EditableStatus;
+  tags: readonly string[];
+}
+
+/** The journal event of a new product; it records the description since version 2. */
+export function productCreated(product: NewProduct): EventOf<'ProductCreated'> {
+  return {
+    type: 'ProductCreated',
+    schemaVersion: 2,
+    payload: {
+      sku: product.sku,
+      name: product.name,
+      description: product.description,
+      brand: product.brand,
+      categoryId: product.categoryId,
+      priceCents: product.priceCents,
+      currency: product.currency,
+      tags: [...product.tags],
+      status: product.status,
+    },
+  };
+}
 
 /** Archived products are withdrawn from the catalog; they must come back before anyone changes them. */
 export function assertEditable(product: Pick<ProductState, 'sku' | 'name' | 'status'>): void {
@@ -161,7 +185,11 @@ export function decideProductEdit(current: ProductState, currentTags: readonly s
   const tags = tagChanges(currentTags, wantedTags);
   const tagsChanged = tags.add.length > 0 || tags.remove.length > 0;
   const changes = tagsChanged ? { ...columnChanges, tags: { from: sorted(currentTags), to: sorted(new Set(wantedTags)) } } : columnChanges;
-  return { set: newValues(columnChanges), tags, event: productEvent('ProductUpdated', current, changes) };
+  return {
+    set: newValues(columnChanges),
+    tags,
+    event: { type: 'ProductUpdated', schemaVersion: 1, payload: { sku: current.sku, changes } },
+  };
 }
 
 /** What makes a tag set equal to `wanted`, touching only the tags that differ. */
@@ -174,40 +202,45 @@ export function tagChanges(current: readonly string[], wanted: readonly string[]
   };
 }
 
-export function decidePriceChange(current: ProductState, priceCents: number): ProductDecision {
+export function decidePriceChange(current: ProductState, priceCents: number): ProductDecision<EventOf<'ProductPriceChanged'>> {
   assertEditable(current);
   const changes = changesOf(current, { priceCents });
-  return { set: { priceCents }, event: productEvent('ProductPriceChanged', current, changes, { currency: current.currency }) };
+  return {
+    set: { priceCents },
+    event: { type: 'ProductPriceChanged', schemaVersion: 1, payload: { sku: current.sku, changes, currency: current.currency } },
+  };
 }
 
-export function decideArchive(current: ProductState): ProductDecision {
+export function decideArchive(current: ProductState): ProductDecision<EventOf<'ProductArchived'>> {
   if (current.status === 'archived') {
     throw new DomainError('RULE_VIOLATION', `${describeProduct(current)} is already archived`, { rule: 'already-archived' });
   }
-  return statusChange('ProductArchived', current, 'archived');
+  return {
+    set: { status: 'archived' },
+    event: { type: 'ProductArchived', schemaVersion: 1, payload: statusChangePayload(current, 'archived') },
+  };
 }
 
 /** A restored product goes back on sale: it becomes active, whatever it was before it was archived. */
-export function decideRestore(current: ProductState): ProductDecision {
+export function decideRestore(current: ProductState): ProductDecision<EventOf<'ProductRestored'>> {
   if (current.status !== 'archived') {
     throw new DomainError('RULE_VIOLATION', `${describeProduct(current)} is not archived, so there is nothing to restore`, {
       rule: 'not-archived',
     });
   }
-  return statusChange('ProductRestored', current, 'active');
+  return {
+    set: { status: 'active' },
+    event: { type: 'ProductRestored', schemaVersion: 1, payload: statusChangePayload(current, 'active') },
+  };
 }
 
-function statusChange(type: string, current: ProductState, status: ProductStatus): ProductDecision {
-  return { set: { status }, event: productEvent(type, current, changesOf(current, { status })) };
+/** Archiving and restoring always change the status: the callers have refused the product that already has it. */
+function statusChangePayload(current: ProductState, status: ProductStatus): EventOf<'ProductArchived' | 'ProductRestored'>['payload'] {
+  return { sku: current.sku, changes: { status: { from: current.status, to: status } } };
 }
 
 function requestedColumns(edit: ProductEdit): Partial<ProductColumns> {
   return Object.fromEntries(EDITABLE_COLUMNS.filter((field) => edit[field] !== undefined).map((field) => [field, edit[field]]));
-}
-
-/** Product events carry the SKU, so the audit trail reads without looking the product up. */
-function productEvent(type: string, product: ProductState, changes: object, extra: Record<string, unknown> = {}): CatalogEvent {
-  return { type, schemaVersion: 1, payload: { sku: product.sku, changes, ...extra } };
 }
 
 // ---- shared ----

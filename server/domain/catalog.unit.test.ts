@@ -3,12 +3,14 @@ import { refusalOf } from '@/test/support/refusal';
 import {
   assertEditable,
   assertNoCategoryCycle,
+  categoryCreated,
   categoryNameTaken,
   decideArchive,
   decideCategoryChange,
   decidePriceChange,
   decideProductEdit,
   decideRestore,
+  productCreated,
   tagChanges,
   type CategoryState,
   type ProductState,
@@ -234,5 +236,35 @@ describe('archive and restore', () => {
       expect(error.code).toBe('RULE_VIOLATION');
       expect(error.details.rule).toBe('not-archived');
     }
+  });
+});
+
+describe('creation events', () => {
+  it('records a new product with its description (ProductCreated version 2)', () => {
+    const { status: _status, ...columns } = product();
+    expect(productCreated({ ...columns, status: 'draft', tags: ['desk'] })).toEqual({
+      type: 'ProductCreated',
+      schemaVersion: 2,
+      payload: {
+        sku: 'LAMP-1',
+        name: 'Desk lamp',
+        description: 'A bright lamp.',
+        brand: 'Lumen',
+        categoryId: LAMPS,
+        priceCents: 1500,
+        currency: 'EUR',
+        tags: ['desk'],
+        status: 'draft',
+      },
+    });
+  });
+
+  it('records a new category with its parent, null at the top level', () => {
+    expect(categoryCreated({ name: 'Lamps', parentId: LIGHTING })).toEqual({
+      type: 'CategoryCreated',
+      schemaVersion: 1,
+      payload: { name: 'Lamps', parentId: LIGHTING },
+    });
+    expect(categoryCreated({ name: 'Garden', parentId: null }).payload.parentId).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { EventOf } from '@/db/write/events';
 import { DomainError, versionConflict } from './errors';
 
 /**
@@ -35,19 +36,7 @@ export interface StockPlace {
   warehouse: { code: string; name: string };
 }
 
-export interface StockEvent {
-  type: 'StockAdjusted';
-  schemaVersion: 1;
-  payload: {
-    productId: string;
-    warehouseId: string;
-    sku: string;
-    warehouseCode: string;
-    delta: number;
-    reason: string;
-    quantity: { from: number; to: number };
-  };
-}
+export type StockEvent = EventOf<'StockAdjusted'>;
 
 export interface StockDecision {
   /** The quantity after the adjustment. */
@@ -103,6 +92,11 @@ export function assertExpectedStockVersion(current: StockLevelState | undefined,
     );
   }
   if (current.version !== expected) throw versionConflict(`The stock of ${describePlace(place)}`, expected, current.version);
+}
+
+/** A new warehouse; its code is unique by constraint (see `warehouseCodeTaken`). */
+export function warehouseCreated(warehouse: { code: string; name: string }): EventOf<'WarehouseCreated'> {
+  return { type: 'WarehouseCreated', schemaVersion: 1, payload: { code: warehouse.code, name: warehouse.name } };
 }
 
 /** The warehouse-code rule is held by a unique constraint; this is how its violation reads. */

@@ -10,6 +10,7 @@ import {
   decideStockAdjustment,
   stockLevelId,
   warehouseCodeTaken,
+  warehouseCreated,
   type StockAdjustment,
   type StockPlace,
 } from './inventory';
@@ -166,5 +167,15 @@ describe('inputs of the inventory commands', () => {
   it('lower-cases the ids, so a stock level has one id however they were written', () => {
     const parsed = adjustStockInput.parse(stockInput({ productId: LAMP.toUpperCase(), warehouseId: NORTH.toUpperCase() }));
     expect(stockLevelId(parsed.productId, parsed.warehouseId)).toBe(`${LAMP}:${NORTH}`);
+  });
+});
+
+describe('warehouse creation', () => {
+  it('records the code and name of a new warehouse', () => {
+    expect(warehouseCreated({ code: 'NORTH', name: 'North depot' })).toEqual({
+      type: 'WarehouseCreated',
+      schemaVersion: 1,
+      payload: { code: 'NORTH', name: 'North depot' },
+    });
   });
 });

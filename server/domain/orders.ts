@@ -1,3 +1,4 @@
+import type { EventOf } from '@/db/write/events';
 import type { OrderStatus, ProductStatus } from '@/db/write/schema';
 import { DomainError, notFound } from './errors';
 
@@ -75,6 +76,28 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (canTransition(from, to)) return;
   throw new DomainError('RULE_VIOLATION', describeIllegalTransition(from, to), { rule: 'illegal-transition', from, to });
+}
+
+/** The events of the status changes after placing: paid, shipped, cancelled. */
+export type OrderStatusEvent = EventOf<'OrderPaid' | 'OrderShipped' | 'OrderCancelled'>;
+
+/** A status change as the handler made it: the status the order had, and when it moved. */
+export interface OrderMove {
+  from: OrderStatus;
+  at: Date;
+}
+
+export function orderPaid({ from, at }: OrderMove): EventOf<'OrderPaid'> {
+  return { type: 'OrderPaid', schemaVersion: 1, payload: { from, to: 'paid', at: at.toISOString() } };
+}
+
+export function orderShipped({ from, at }: OrderMove): EventOf<'OrderShipped'> {
+  return { type: 'OrderShipped', schemaVersion: 1, payload: { from, to: 'shipped', at: at.toISOString() } };
+}
+
+/** `restocked`: the units the cancellation put back, per product and warehouse. */
+export function orderCancelled({ from, at }: OrderMove, restocked: StockRow[]): EventOf<'OrderCancelled'> {
+  return { type: 'OrderCancelled', schemaVersion: 1, payload: { from, to: 'cancelled', at: at.toISOString(), restocked } };
 }
 
 function describeIllegalTransition(from: OrderStatus, to: OrderStatus): string {
@@ -184,6 +207,37 @@ function takeUnits(lineNo: number, line: OrderLineRequest, sources: StockRow[]):
 function mostStockFirst(a: StockRow, b: StockRow): number {
   if (a.quantity !== b.quantity) return b.quantity - a.quantity;
   return a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0;
+}
+
+/**
+ * The journal event of a placed order: its priced lines (with each product's SKU, so the audit
+ * trail reads without looking products up) and which warehouse gave which units.
+ */
+export function orderPlaced(
+  placed: { customerId: string; placedAt: Date },
+  order: PricedOrder,
+  allocations: readonly Allocation[],
+  products: ReadonlyMap<string, Pick<ProductForOrder, 'sku'>>,
+): EventOf<'OrderPlaced'> {
+  return {
+    type: 'OrderPlaced',
+    schemaVersion: 1,
+    payload: {
+      customerId: placed.customerId,
+      currency: order.currency,
+      totalCents: order.totalCents,
+      placedAt: placed.placedAt.toISOString(),
+      lines: order.lines.map((line) => ({ ...line, sku: skuOf(products, line.productId) })),
+      allocations: [...allocations],
+    },
+  };
+}
+
+/** `priceOrder` has refused products it does not know, so every line's product is in the map. */
+function skuOf(products: ReadonlyMap<string, Pick<ProductForOrder, 'sku'>>, productId: string): string {
+  const product = products.get(productId);
+  if (!product) throw new Error(`Product ${productId} of a priced order line is missing from the products passed`);
+  return product.sku;
 }
 
 export function insufficientStock(shortage: Shortage, product: Pick<ProductForOrder, 'sku' | 'name'>): DomainError {

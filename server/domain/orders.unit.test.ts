@@ -9,6 +9,10 @@ import {
   canTransition,
   insufficientStock,
   MAX_ORDER_TOTAL_CENTS,
+  orderCancelled,
+  orderPaid,
+  orderPlaced,
+  orderShipped,
   orderTotal,
   priceOrder,
   singleCurrency,
@@ -280,6 +284,49 @@ describe('stock allocation', () => {
           });
         }),
       );
+    });
+  });
+});
+
+describe('order events', () => {
+  const at = new Date('2025-03-04T05:06:07Z');
+
+  it('records a placed order with each line\'s SKU and where its units came from', () => {
+    const catalog = catalogOf(product(), product({ id: P2, sku: 'BULB-1', priceCents: 200 }));
+    const order = priceOrder([{ productId: P1, quantity: 2 }, { productId: P2, quantity: 1 }], catalog);
+    const allocations: Allocation[] = [
+      { lineNo: 1, productId: P1, warehouseId: W1, quantity: 2 },
+      { lineNo: 2, productId: P2, warehouseId: W2, quantity: 1 },
+    ];
+    expect(orderPlaced({ customerId: 'c-1', placedAt: at }, order, allocations, catalog)).toEqual({
+      type: 'OrderPlaced',
+      schemaVersion: 1,
+      payload: {
+        customerId: 'c-1',
+        currency: 'EUR',
+        totalCents: 3200,
+        placedAt: '2025-03-04T05:06:07.000Z',
+        lines: [
+          { lineNo: 1, productId: P1, sku: 'LAMP-1', quantity: 2, unitPriceCents: 1500 },
+          { lineNo: 2, productId: P2, sku: 'BULB-1', quantity: 1, unitPriceCents: 200 },
+        ],
+        allocations,
+      },
+    });
+  });
+
+  it('records status changes with the status before and when', () => {
+    expect(orderPaid({ from: 'placed', at })).toEqual({
+      type: 'OrderPaid',
+      schemaVersion: 1,
+      payload: { from: 'placed', to: 'paid', at: '2025-03-04T05:06:07.000Z' },
+    });
+    expect(orderShipped({ from: 'paid', at }).payload).toEqual({ from: 'paid', to: 'shipped', at: '2025-03-04T05:06:07.000Z' });
+    const restocked: StockRow[] = [{ productId: P1, warehouseId: W3, quantity: 4 }];
+    expect(orderCancelled({ from: 'paid', at }, restocked)).toEqual({
+      type: 'OrderCancelled',
+      schemaVersion: 1,
+      payload: { from: 'paid', to: 'cancelled', at: '2025-03-04T05:06:07.000Z', restocked },
     });
   });
 });

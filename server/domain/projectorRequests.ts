@@ -1,3 +1,4 @@
+import type { EventOf } from '@/db/write/events';
 import { DomainError, notFound } from './errors';
 
 /**
@@ -27,6 +28,12 @@ export function checkRetryable(id: string, letter: DeadLetterState | undefined):
   return letter;
 }
 
+/** A retry of a pending dead letter's key; refused like `checkRetryable`. */
+export function decideDeadLetterRetry(id: string, letter: DeadLetterState | undefined): EventOf<'DeadLetterRetryRequested'> {
+  const pending = checkRetryable(id, letter);
+  return { type: 'DeadLetterRetryRequested', schemaVersion: 1, payload: { deadLetterId: id, projection: pending.projection, key: pending.key } };
+}
+
 /** A rebuild the projector has started and not yet switched in or given up. */
 export interface RunningRebuild {
   id: string;
@@ -41,4 +48,10 @@ export function checkNoRunningRebuild(projection: string, running: RunningRebuil
     rebuildId: running.id,
     startedAt: running.startedAt,
   });
+}
+
+/** A rebuild of `projection`; refused like `checkNoRunningRebuild`. */
+export function decideRebuild(projection: string, running: RunningRebuild | undefined): EventOf<'RebuildRequested'> {
+  checkNoRunningRebuild(projection, running);
+  return { type: 'RebuildRequested', schemaVersion: 1, payload: { projection } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { checkNoRunningRebuild, checkRetryable, type DeadLetterState } from './projectorRequests';
+import { checkNoRunningRebuild, checkRetryable, decideDeadLetterRetry, decideRebuild, type DeadLetterState } from './projectorRequests';
 
 const pending: DeadLetterState = { projection: 'product_summaries', key: 'p-1', status: 'pending', resolution: null, resolvedAt: null };
 
@@ -44,5 +44,21 @@ describe('requesting a rebuild', () => {
     const error = refusal(() => checkNoRunningRebuild('category_tree', { id: 'r-1', startedAt }));
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toEqual({ rule: 'rebuild-running', rebuildId: 'r-1', startedAt });
+  });
+});
+
+describe('request events', () => {
+  it('records a retry with the letter\'s projection and key', () => {
+    expect(decideDeadLetterRetry('7', pending)).toEqual({
+      type: 'DeadLetterRetryRequested',
+      schemaVersion: 1,
+      payload: { deadLetterId: '7', projection: 'product_summaries', key: 'p-1' },
+    });
+    expect(refusal(() => decideDeadLetterRetry('7', undefined)).code).toBe('NOT_FOUND');
+  });
+
+  it('records a rebuild of a projection, refused while one runs', () => {
+    expect(decideRebuild('activity', undefined)).toEqual({ type: 'RebuildRequested', schemaVersion: 1, payload: { projection: 'activity' } });
+    expect(refusal(() => decideRebuild('activity', { id: 'r-1', startedAt: new Date() })).code).toBe('CONFLICT');
   });
 });

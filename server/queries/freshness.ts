@@ -1,10 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { ReadDb } from '@/db/clients';
-import { isLsn } from '@/lib/lsn';
-
-/** A consistency token from a mutation (`position`): a WAL position such as `0/1DB25F0`. */
-export const positionInput = z.string().refine(isLsn, 'after must be a position returned by a mutation, such as 0/1DB25F0');
+import type { ProjectionName } from '@/db/read/projections';
 
 export interface Freshness {
   /** True when the read model has applied `after` (or no `after` was asked for). */
@@ -17,7 +13,7 @@ export interface Freshness {
  * Wait, bounded, until `projection` has applied the transaction at `after`. Polls the
  * checkpoint row, which the projector moves in the same transaction as the rows.
  */
-export async function waitForPosition(db: ReadDb, projection: string, after: string | undefined, timeoutMs: number): Promise<Freshness> {
+export async function waitForPosition(db: ReadDb, projection: ProjectionName, after: string | undefined, timeoutMs: number): Promise<Freshness> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 5; ; delay = Math.min(delay * 2, 50)) {
     const rows = await db.execute<{ lsn: string; reached: boolean }>(

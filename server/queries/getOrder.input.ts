@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positionInput } from './freshness';
+import { positionInput } from './position.input';
 
 export const getOrderInput = z.object({
   id: z.uuid('id must be an order id'),

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ReadDb } from '@/db/clients';
 import { productSummaries, type WarehouseStock } from '@/db/read/schema';
 import { notFound } from '../domain/errors';
-import { positionInput, waitForPosition, type Freshness } from './freshness';
+import { waitForPosition, type Freshness } from './freshness';
+import { positionInput } from './position.input';
 
 export const getProductInput = z.object({
   id: z.uuid('id must be a product id'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positionInput } from './freshness';
+import { positionInput } from './position.input';
 
 const text = (name: string, max: number) =>
   z

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { activity as a } from '@/db/read/schema';
+import type { DomainEvent, UnknownEvent } from '@/db/write/events';
+import { upcast } from '@/db/write/eventVersions';
 import { waitForPosition, type Freshness } from './freshness';
 import type { ListActivityInput } from './listActivity.input';
 
@@ -23,7 +25,11 @@ export interface ActivityEntry {
   /** Null for changes made by the system itself. */
   actor: ActivityActor | null;
   commandId: string | null;
-  payload: unknown;
+  /**
+   * The entry's event at its current schema version, upgraded from the version it was stored
+   * with; an `UnknownEvent` (as stored) when this release cannot read it.
+   */
+  event: DomainEvent | UnknownEvent;
 }
 
 export interface ActivityPage extends Freshness {
@@ -48,6 +54,7 @@ export async function listActivity(db: ReadDb, input: ListActivityInput, waitMs:
       recordedAt: a.recordedAt,
       command: a.command,
       eventType: a.eventType,
+      schemaVersion: a.schemaVersion,
       aggregateType: a.aggregateType,
       aggregateId: a.aggregateId,
       aggregateVersion: a.aggregateVersion,
@@ -63,9 +70,10 @@ export async function listActivity(db: ReadDb, input: ListActivityInput, waitMs:
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(a).where(where);
-  const items = rows.map(({ actorId, actorEmail, actorName, ...entry }) => ({
+  const items = rows.map(({ actorId, actorEmail, actorName, schemaVersion, payload, ...entry }): ActivityEntry => ({
     ...entry,
     actor: actorId ? { id: actorId, email: actorEmail, name: actorName } : null,
+    event: upcast({ type: entry.eventType, schemaVersion, payload }),
   }));
   return { items, total, page: input.page, pageSize: input.pageSize, ...freshness };
 }

@@ -2,7 +2,8 @@ import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb } from '@/db/clients';
 import { categoryTree } from '@/db/read/schema';
-import { positionInput, waitForPosition, type Freshness } from './freshness';
+import { waitForPosition, type Freshness } from './freshness';
+import { positionInput } from './position.input';
 
 export const listCategoriesInput = z.object({ after: positionInput.optional() }).default({});
 export type ListCategoriesInput = z.infer<typeof listCategoriesInput>;

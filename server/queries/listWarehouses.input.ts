@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positionInput } from './freshness';
+import { positionInput } from './position.input';
 
 export const listWarehousesInput = z.object({ after: positionInput.optional() }).default({});
 export type ListWarehousesInput = z.infer<typeof listWarehousesInput>;

@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { FACETS, type ProductSearchDocument } from '@/projector/projections/productSearch/document';
+import { FACETS, type FacetField, type FilterableField, type ProductSearchDocument, type SearchableField, type SortableField } from '@/db/read/productSearch';
 import type { SearchProductsInput } from './searchProducts.input';
 
 export interface ProductHit {
@@ -43,11 +43,14 @@ export interface SearchProductsResult {
   page: number;
   pageSize: number;
   totalPages: number;
-  facets: Record<(typeof FACETS)[number], Record<string, number>>;
+  facets: Record<FacetField, Record<string, number>>;
   processingTimeMs: number;
 }
 
-const SORT_RULES: Record<SearchProductsInput['sort'], string[] | undefined> = {
+/** A Meilisearch sort rule: only on a field the index declares sortable. */
+type SortRule = `${SortableField}:${'asc' | 'desc'}`;
+
+const SORT_RULES: Record<SearchProductsInput['sort'], SortRule[] | undefined> = {
   relevance: undefined,
   'price:asc': ['priceCents:asc'],
   'price:desc': ['priceCents:desc'],
@@ -61,26 +64,28 @@ const SORT_RULES: Record<SearchProductsInput['sort'], string[] | undefined> = {
 /** Filter values go through a quoted, escaped literal: user text never becomes filter syntax. */
 const literal = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
+/** A filter clause: only on a field the index declares filterable. */
+const clause = (field: FilterableField, condition: string) => `${field} ${condition}`;
+
 export function buildFilter(filters: SearchProductsInput['filters']): string[] {
   const clauses: string[] = [];
-  const anyOf = (field: string, values: string[] | undefined) => {
-    if (values && values.length > 0) clauses.push(`${field} IN [${values.map(literal).join(', ')}]`);
+  const anyOf = (field: FilterableField, values: readonly string[] | undefined) => {
+    if (values && values.length > 0) clauses.push(clause(field, `IN [${values.map(literal).join(', ')}]`));
   };
-  if (filters.category) clauses.push(`categoryPath = ${literal(filters.category)}`);
+  if (filters.category) clauses.push(clause('categoryPath', `= ${literal(filters.category)}`));
   anyOf('brand', filters.brand);
   anyOf('status', filters.status);
   anyOf('tags', filters.tags);
-  if (filters.inStock !== undefined) clauses.push(`inStock = ${filters.inStock}`);
-  if (filters.minPriceCents !== undefined) clauses.push(`priceCents >= ${filters.minPriceCents}`);
-  if (filters.maxPriceCents !== undefined) clauses.push(`priceCents <= ${filters.maxPriceCents}`);
+  if (filters.inStock !== undefined) clauses.push(clause('inStock', `= ${filters.inStock}`));
+  if (filters.minPriceCents !== undefined) clauses.push(clause('priceCents', `>= ${filters.minPriceCents}`));
+  if (filters.maxPriceCents !== undefined) clauses.push(clause('priceCents', `<= ${filters.maxPriceCents}`));
   return clauses;
 }
 
-type FacetName = (typeof FACETS)[number];
 type Filters = SearchProductsInput['filters'];
 
 /** The filter each facet drives. */
-const FACET_FILTER: Record<FacetName, keyof Filters> = {
+const FACET_FILTER: Record<FacetField, keyof Filters> = {
   categoryPath: 'category',
   brand: 'brand',
   status: 'status',
@@ -95,7 +100,7 @@ const isSet = (value: Filters[keyof Filters]) => (Array.isArray(value) ? value.l
  * other brands still show how many products they would add. One count query per facet whose
  * filter is set; the other facets come with the main search.
  */
-export function facetCountQueries(filters: Filters): { facet: FacetName; filters: Filters }[] {
+export function facetCountQueries(filters: Filters): { facet: FacetField; filters: Filters }[] {
   return FACETS.filter((facet) => isSet(filters[FACET_FILTER[facet]])).map((facet) => ({
     facet,
     filters: { ...filters, [FACET_FILTER[facet]]: undefined },
@@ -142,6 +147,10 @@ export async function searchProducts(meili: Meilisearch, indexUid: string, input
   };
 }
 
+/** Shown with the query's matches marked (and the description cut around them): searchable fields only. */
+const HIGHLIGHTED: SearchableField[] = ['name', 'description', 'sku'];
+const CROPPED: SearchableField[] = ['description'];
+
 function mainSearch(meili: Meilisearch, indexUid: string, input: SearchProductsInput) {
   return meili.index<ProductSearchDocument>(indexUid).search(input.q, {
     filter: buildFilter(input.filters),
@@ -149,8 +158,8 @@ function mainSearch(meili: Meilisearch, indexUid: string, input: SearchProductsI
     facets: [...FACETS],
     page: input.page,
     hitsPerPage: input.pageSize,
-    attributesToHighlight: ['name', 'description', 'sku'],
-    attributesToCrop: ['description'],
+    attributesToHighlight: HIGHLIGHTED,
+    attributesToCrop: CROPPED,
     cropLength: 24,
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,

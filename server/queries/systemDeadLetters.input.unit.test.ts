@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import { systemDeadLettersInput } from './systemDeadLetters.input';
 
 describe('dead letter list input', () => {
@@ -23,5 +24,16 @@ describe('dead letter list input', () => {
 
   it.each([{ id: 0 }, { id: '12a' }, { status: 'failed' }, { pageSize: 101 }, { pageSize: 0 }, { page: 0 }, { after: 'yesterday' }, { projection: '' }])('refuses %o', (input) => {
     expect(systemDeadLettersInput.safeParse(input).success).toBe(false);
+  });
+
+  it.each(ALL_PROJECTIONS)('takes the projection %s', (projection) => {
+    expect(systemDeadLettersInput.parse({ projection }).projection).toBe(projection);
+  });
+
+  it.each(['products', 'PRODUCT_SUMMARIES', ' activity', 'dead_letters'])('refuses the projection "%s", listing the names', (projection) => {
+    const result = systemDeadLettersInput.safeParse({ projection });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['projection']);
+    expect(result.error?.issues[0]?.message).toBe(`projection must be one of ${ALL_PROJECTIONS.join(', ')}`);
   });
 });

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
+import type { ProjectionName } from '@/db/read/projections';
 import { deadLetters } from '@/db/read/schema';
 import { waitForPosition, type Freshness } from './freshness';
 import type { SystemDeadLettersInput } from './systemDeadLetters.input';
@@ -8,7 +9,7 @@ import type { SystemDeadLettersInput } from './systemDeadLetters.input';
  * The SQL projections move their checkpoints together, batch by batch: one of them tells how
  * far the dead letters they record are applied.
  */
-const FRESHNESS_REFERENCE = 'product_summaries';
+const FRESHNESS_REFERENCE: ProjectionName = 'product_summaries';
 
 export interface DeadLetterView {
   /** A Postgres bigint, as text. */

@@ -1,7 +1,7 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { ReadDb, ReadTx } from '@/db/clients';
+import { ALL_PROJECTIONS, type ProjectionName } from '@/db/read/projections';
 import { deadLetters, projectionCheckpoints, projectionRebuilds, projectorProcess, projectorStatus, type REBUILD_STATUSES } from '@/db/read/schema';
-import { ALL_PROJECTIONS, type ProjectionName } from '@/projector/projections/registry';
 
 /** The projector reports every ~2 s: a report older than this means it is not running. */
 export const PROCESS_ALIVE_WITHIN_MS = 10_000;

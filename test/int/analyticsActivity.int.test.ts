@@ -101,7 +101,7 @@ describe('activity', () => {
       ['catalog.createProduct', 'ProductCreated', 1],
     ]);
     expect(history.items[1]).toMatchObject({ aggregateType: 'product', aggregateId: lamp.id, actor: { id: user.id, email: user.email, name: user.name } });
-    expect(history.items[1]!.payload).toMatchObject({ sku: 'ACT-LAMP', priceCents: 900 });
+    expect(history.items[1]!.event).toMatchObject({ type: 'ProductCreated', schemaVersion: 2, payload: { sku: 'ACT-LAMP', priceCents: 900, description: '' } });
 
     const page2 = await viewer.activity.list.query({ aggregateId: lamp.id, pageSize: 1, page: 2 });
     expect(page2.items.map((e) => e.command)).toEqual(['catalog.createProduct']);

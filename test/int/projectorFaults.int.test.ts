@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWriteDb } from '@/db/clients';
-import { SQL_PROJECTIONS } from '@/projector/checkpoints';
+import { SQL_PROJECTIONS } from '@/db/read/projections';
 import { random } from '@/scripts/seed/catalogData';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { startLocalStack, type LocalStack } from '@/scripts/stack/localStack';

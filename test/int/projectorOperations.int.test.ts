@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ALL_PROJECTIONS } from '@/projector/projections/registry';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import { waitFor } from '@/scripts/stack/processes';
 import { errorOf, loginAs, type ApiClient } from '../support/api';
 import { ProjectorProcess } from '../support/projector';

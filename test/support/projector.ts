@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { startProjector } from '@/scripts/stack/appProcesses';
 import { stopGroup, waitFor } from '@/scripts/stack/processes';
-import { ALL_PROJECTIONS } from '@/projector/checkpoints';
+import { ALL_PROJECTIONS } from '@/db/read/projections';
 import postgres from 'postgres';
 
 type Env = { [key: string]: string | undefined } | object;

@@ -2,9 +2,9 @@
 
 import { Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { addDays, utcDay } from '@/server/queries/days';
-import { useTRPC } from '../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
+import { useUrlState } from '@/app/_components/useUrlState';
 import { LowStock } from './LowStock';
 import { ProjectorGlance } from './ProjectorGlance';
 import { DEFAULT_RANGE_DAYS, RANGES, rangeDays } from './salesChartRows';
@@ -12,24 +12,25 @@ import { SalesOverview } from './SalesOverview';
 import { TopProducts } from './TopProducts';
 
 /** Range and currency live in the URL (`?days=90&currency=USD`), so a view can be shared. */
-function useDashboardState() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const state = { days: rangeDays(params.get('days')), currency: params.get('currency') };
-  const update = (next: Partial<typeof state>) => {
-    const merged = { ...state, ...next };
-    const search = new URLSearchParams();
-    if (merged.days !== DEFAULT_RANGE_DAYS) search.set('days', String(merged.days));
-    if (merged.currency) search.set('currency', merged.currency);
-    router.replace(`${pathname}${search.size ? `?${search}` : ''}`, { scroll: false });
-  };
-  return [state, update] as const;
+interface DashboardState {
+  days: number;
+  currency: string | null;
+}
+
+function parseDashboardState(params: URLSearchParams): DashboardState {
+  return { days: rangeDays(params.get('days')), currency: params.get('currency') };
+}
+
+function dashboardSearch(state: DashboardState): URLSearchParams {
+  const search = new URLSearchParams();
+  if (state.days !== DEFAULT_RANGE_DAYS) search.set('days', String(state.days));
+  if (state.currency) search.set('currency', state.currency);
+  return search;
 }
 
 export function Dashboard() {
   const trpc = useTRPC();
-  const [state, update] = useDashboardState();
+  const [state, update] = useUrlState(parseDashboardState, dashboardSearch);
   const to = utcDay(new Date());
   const sales = useQuery(
     trpc.analytics.salesDaily.queryOptions({ from: addDays(to, -(state.days - 1)), to }, { placeholderData: keepPreviousData }),

@@ -5,8 +5,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useTRPC } from '../../_trpc/client';
-import { formatCount } from '../../_components/figures';
+import { useTRPC } from '@/app/_trpc/client';
+import { formatCount } from '@/app/_components/figures';
 
 const MAX_THRESHOLD = 1_000_000;
 

@@ -3,9 +3,9 @@
 import { Alert, Anchor, Card, Group, Skeleton, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTRPC } from '../../_trpc/client';
-import { formatDuration } from '../../_components/figures';
-import { HealthBadge } from '../../_components/HealthBadge';
+import { useTRPC } from '@/app/_trpc/client';
+import { formatDuration } from '@/app/_components/figures';
+import { HealthBadge } from '@/app/_components/HealthBadge';
 
 const POLL_MS = 5_000;
 

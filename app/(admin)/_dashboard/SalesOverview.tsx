@@ -4,8 +4,8 @@ import { AreaChart, BarChart } from '@mantine/charts';
 import { Alert, Card, Group, Loader, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SalesDailyView, SalesSeries } from '@/server/queries/salesDaily';
-import { formatCount } from '../../_components/figures';
-import { formatMoney } from '../../_components/money';
+import { formatCount } from '@/app/_components/figures';
+import { formatMoney } from '@/app/_components/money';
 import { salesChartRows } from './salesChartRows';
 
 interface Props {

@@ -5,9 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { TOP_PRODUCTS_BY } from '@/server/queries/topProducts.input';
-import { useTRPC } from '../../_trpc/client';
-import { formatCount } from '../../_components/figures';
-import { formatMoney } from '../../_components/money';
+import { useTRPC } from '@/app/_trpc/client';
+import { formatCount } from '@/app/_components/figures';
+import { formatMoney } from '@/app/_components/money';
 
 /** Best sellers in the dashboard's currency (`ready` once it is known). */
 export function TopProducts({ currency, ready }: { currency: string | undefined; ready: boolean }) {

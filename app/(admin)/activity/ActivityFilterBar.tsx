@@ -1,12 +1,11 @@
 'use client';
 
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useTRPC } from '../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
+import { sameText, useDraft } from '@/app/_components/useDraft';
 import { AGGREGATE_TYPES } from './activityLinks';
-import type { ActivityFilters } from './useActivityFilters';
+import type { ActivityFilters } from './activityFilters';
 
 interface Props {
   filters: ActivityFilters;
@@ -16,19 +15,8 @@ interface Props {
 export function ActivityFilterBar({ filters, onChange }: Props) {
   const trpc = useTRPC();
   const actors = useQuery(trpc.activity.actors.queryOptions());
-  const [aggregateId, setAggregateId] = useState(filters.aggregateId);
-  const [debouncedId] = useDebouncedValue(aggregateId.trim(), 300);
-  // Typing filters after a pause; a change from elsewhere (a link, "filter by this") shows in the box.
-  useEffect(() => {
-    if (debouncedId !== filters.aggregateId) onChange({ aggregateId: debouncedId });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedId]);
-  const [urlId, setUrlId] = useState(filters.aggregateId);
-  if (urlId !== filters.aggregateId) {
-    setUrlId(filters.aggregateId);
-    // Not an echo of what was typed: show it (and never overwrite typing in progress with its own echo).
-    if (filters.aggregateId !== debouncedId) setAggregateId(filters.aggregateId);
-  }
+  // Typing filters after a pause; a change from elsewhere (a row's "history", Clear) shows in the box.
+  const [aggregateId, setAggregateId] = useDraft(filters.aggregateId, (id) => onChange({ aggregateId: id.trim() }), { delayMs: 300, same: sameText });
 
   const typeOptions: { value: string; label: string }[] = AGGREGATE_TYPES.map((t) => ({ value: t.value, label: t.label }));
   if (filters.aggregateType && !typeOptions.some((t) => t.value === filters.aggregateType)) {

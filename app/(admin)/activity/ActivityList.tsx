@@ -4,18 +4,20 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Pagination, Skeleton, Stac
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ActivityEntry } from '@/server/queries/listActivity';
-import { useTRPC } from '../../_trpc/client';
-import { formatCount, formatInstant } from '../../_components/figures';
+import { useTRPC } from '@/app/_trpc/client';
+import { formatCount, formatInstant } from '@/app/_components/figures';
+import { useUrlState } from '@/app/_components/useUrlState';
 import { ActivityFilterBar } from './ActivityFilterBar';
+import { activityFiltersSearch, parseActivityFilters } from './activityFilters';
 import { aggregateHref, aggregateLabel, payloadPreview } from './activityLinks';
 import { PayloadDetails } from './PayloadDetails';
-import { useActivityFilters } from './useActivityFilters';
 
 const PAGE_SIZE = 25;
 
 export function ActivityList() {
   const trpc = useTRPC();
-  const [filters, update] = useActivityFilters();
+  // Any filter change goes back to page 1 and forgets `after` (it was about the first view).
+  const [filters, update] = useUrlState(parseActivityFilters, activityFiltersSearch, { resetPage: true });
   const list = useQuery(
     trpc.activity.list.queryOptions(
       {
@@ -138,9 +140,9 @@ function ActivityRow({ entry, onFilter }: { entry: ActivityEntry; onFilter: () =
       <Table.Td maw={420}>
         <Stack gap={2} align="flex-start">
           <Text size="xs" ff="monospace" lineClamp={2} style={{ wordBreak: 'break-all' }}>
-            {payloadPreview(entry.payload)}
+            {payloadPreview(entry.event.payload)}
           </Text>
-          <PayloadDetails payload={entry.payload} label={`Payload of entry ${entry.id}`} />
+          <PayloadDetails payload={entry.event.payload} label={`Payload of entry ${entry.id}`} />
         </Stack>
       </Table.Td>
     </Table.Tr>

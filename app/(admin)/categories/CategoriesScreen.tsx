@@ -3,8 +3,8 @@
 import { Alert, Button, EmptyState, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CategoryView } from '@/server/queries/listCategories';
-import { NotFreshAlert } from '../../_components/NotFreshAlert';
-import { useCurrentUser } from '../UserContext';
+import { NotFreshAlert } from '@/app/_components/NotFreshAlert';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { ChangeCategoryForm, type CategoryChange } from './ChangeCategoryForm';
 import { CreateCategoryForm } from './CreateCategoryForm';
 import { useCategoriesPage } from './useCategoriesPage';

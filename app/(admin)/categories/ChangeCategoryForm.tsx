@@ -5,10 +5,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { renameCategoryInput } from '@/server/commands/renameCategory.input';
 import type { CategoryView } from '@/server/queries/listCategories';
-import { checkInput, messagesFor, type FieldErrors } from '../../_components/checkInput';
-import { CommandErrorAlert } from '../../_components/CommandErrorAlert';
-import { describeError } from '../../_components/trpcErrors';
-import { useTRPC } from '../../_trpc/client';
+import { checkInput, messagesFor, type FieldErrors } from '@/app/_components/checkInput';
+import { CommandErrorAlert } from '@/app/_components/CommandErrorAlert';
+import { describeError } from '@/app/_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
 import { moveTargets, TOP_LEVEL } from './categoryTree';
 import type { CategoriesPage } from './useCategoriesPage';
 

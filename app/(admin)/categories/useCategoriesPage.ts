@@ -2,8 +2,8 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { refetchUntilFresh } from '../../_components/NotFreshAlert';
-import { useTRPC } from '../../_trpc/client';
+import { refetchUntilFresh } from '@/app/_components/NotFreshAlert';
+import { useTRPC } from '@/app/_trpc/client';
 
 /**
  * The category tree and how it catches up with a change: after a command the tree is read

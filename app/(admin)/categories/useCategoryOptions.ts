@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** Categories as select options labelled with their whole path ("Outdoor › Tents"), parents first. */
 export function useCategoryOptions() {

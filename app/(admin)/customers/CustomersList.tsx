@@ -5,11 +5,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { CUSTOMER_SORTS, type CustomerSort } from '@/server/queries/listCustomers.input';
-import { useTRPC } from '../../_trpc/client';
-import { DateTime } from '../../_components/DateTime';
-import { useSearchText } from '../../_components/useSearchText';
-import { useUrlState } from '../../_components/useUrlState';
-import { useCurrentUser } from '../UserContext';
+import { useTRPC } from '@/app/_trpc/client';
+import { DateTime } from '@/app/_components/DateTime';
+import { sameText, useDraft } from '@/app/_components/useDraft';
+import { useUrlState } from '@/app/_components/useUrlState';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { customersListInput, customersListSearch, parseCustomersListState, PAGE_SIZE } from './customersListState';
 import { LifetimeValue } from './LifetimeValue';
 import { RegisterCustomerForm } from './RegisterCustomerForm';
@@ -23,9 +23,9 @@ const SORT_LABELS: Record<CustomerSort, string> = {
 export function CustomersList() {
   const trpc = useTRPC();
   const user = useCurrentUser();
-  const [state, update] = useUrlState(parseCustomersListState, customersListSearch);
+  const [state, update] = useUrlState(parseCustomersListState, customersListSearch, { resetPage: true });
   const [registering, setRegistering] = useState(false);
-  const [text, setText] = useSearchText(state.q, (q) => update({ q }));
+  const [text, setText] = useDraft(state.q, (typed) => update({ q: typed.trim() }), { same: sameText });
   const customers = useQuery(trpc.customers.list.queryOptions(customersListInput(state), { placeholderData: keepPreviousData }));
   const result = customers.data;
   const totalPages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;

@@ -1,5 +1,5 @@
 import type { Amount } from '@/server/queries/lifetimeValues';
-import { formatMoney } from '../../_components/money';
+import { formatMoney } from '@/app/_components/money';
 
 /** Orders not cancelled, one amount per currency; a dash before the first. */
 export function LifetimeValue({ amounts }: { amounts: Amount[] }) {

@@ -6,8 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { registerCustomerInput } from '@/server/commands/registerCustomer.input';
-import { useTRPC } from '../../_trpc/client';
-import { describeError, wasRefused } from '../../_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
+import { describeError, wasRefused } from '@/app/_components/trpcErrors';
 
 type FieldErrors = Record<string, string[] | undefined>;
 

@@ -4,8 +4,8 @@ import { Anchor, Badge, Button, Code, Collapse, Group, Paper, Stack, Text } from
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import type { DeadLetterView } from '@/server/queries/systemDeadLetters';
-import { formatInstant } from '../../_components/figures';
-import { useCurrentUser } from '../UserContext';
+import { formatInstant } from '@/app/_components/figures';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { deadLetterKeyHref } from './deadLetterLinks';
 
 interface Props {

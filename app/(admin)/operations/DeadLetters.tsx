@@ -4,8 +4,8 @@ import { Alert, Card, Group, Pagination, Skeleton, Stack, Tabs, Text, Title } fr
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DeadLetterView } from '@/server/queries/systemDeadLetters';
-import { useTRPC } from '../../_trpc/client';
-import { describeError } from '../../_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
+import { describeError } from '@/app/_components/trpcErrors';
 import { DeadLetterCard } from './DeadLetterCard';
 import { retryOutcome, type RetryOutcome } from './retryOutcome';
 

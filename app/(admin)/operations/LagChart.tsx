@@ -3,7 +3,7 @@
 import { LineChart } from '@mantine/charts';
 import { Card, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { formatBytes, formatDuration } from '../../_components/figures';
+import { formatBytes, formatDuration } from '@/app/_components/figures';
 import { lagChartRows, type LagMetric, type LagSample } from './lagWindow';
 
 const COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'red.6', 'lime.7', 'pink.6'];

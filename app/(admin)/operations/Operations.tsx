@@ -4,7 +4,7 @@ import { Alert, Group, Loader, Skeleton, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SystemStatus } from '@/server/queries/systemStatus';
-import { useTRPC } from '../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 import { DeadLetters } from './DeadLetters';
 import { LagChart } from './LagChart';
 import { appendLagSample, lagSample, type LagSample } from './lagWindow';

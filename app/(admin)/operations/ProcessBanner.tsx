@@ -1,7 +1,7 @@
 import { Alert, Code, SimpleGrid, Text } from '@mantine/core';
 import type { ProjectorProcessView } from '@/server/queries/systemStatus';
-import { formatBytes, formatInstant } from '../../_components/figures';
-import { restartsLabel } from '../../_components/projectorHealth';
+import { formatBytes, formatInstant } from '@/app/_components/figures';
+import { restartsLabel } from '@/app/_components/projectorHealth';
 
 /** Is the projector alive, how often it had to be restarted, and what its replication slot holds back. */
 export function ProcessBanner({ process }: { process: ProjectorProcessView | null }) {

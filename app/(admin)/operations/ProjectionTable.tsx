@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { SystemStatus } from '@/server/queries/systemStatus';
-import { formatBytes, formatClock, formatCount, formatDuration, formatInstant } from '../../_components/figures';
-import { HealthBadge } from '../../_components/HealthBadge';
+import { formatBytes, formatClock, formatCount, formatDuration, formatInstant } from '@/app/_components/figures';
+import { HealthBadge } from '@/app/_components/HealthBadge';
 
 export function ProjectionTable({ status }: { status: SystemStatus }) {
   return (

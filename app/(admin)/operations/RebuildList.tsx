@@ -1,6 +1,6 @@
 import { Badge, Group, Progress, Table, Text } from '@mantine/core';
 import type { RebuildView } from '@/server/queries/systemStatus';
-import { formatCount, formatInstant } from '../../_components/figures';
+import { formatCount, formatInstant } from '@/app/_components/figures';
 
 const STATUS_COLOR = { queued: 'gray', running: 'blue', switched: 'green', failed: 'red' } as const;
 

@@ -3,11 +3,11 @@
 import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProjectionName } from '@/projector/projections/registry';
+import { isProjectionName, type ProjectionName } from '@/db/read/projections';
 import type { RebuildView } from '@/server/queries/systemStatus';
-import { useTRPC } from '../../_trpc/client';
-import { describeError } from '../../_components/trpcErrors';
-import { useCurrentUser } from '../UserContext';
+import { useTRPC } from '@/app/_trpc/client';
+import { describeError } from '@/app/_components/trpcErrors';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { RebuildList } from './RebuildList';
 
 /** Rebuild a read model beside the live one (admins), and every recent rebuild's progress. */
@@ -51,7 +51,7 @@ function RebuildForm({ projections, onRequested }: { projections: ProjectionName
           data={projections}
           value={projection}
           onChange={(value) => {
-            setProjection(value as ProjectionName | null);
+            setProjection(isProjectionName(value) ? value : null);
             rebuild.reset();
           }}
           w={260}

@@ -3,7 +3,7 @@
 import { Badge, CloseButton, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import type { OrderStatus } from '@/db/write/schema';
 import { ORDER_SORTS, ORDER_STATUSES, type OrderSort } from '@/server/queries/listOrders.input';
-import { useSearchText } from '../../_components/useSearchText';
+import { sameText, useDraft } from '@/app/_components/useDraft';
 import type { OrdersListState } from './ordersListState';
 
 const SORT_LABELS: Record<OrderSort, string> = {
@@ -13,7 +13,7 @@ const SORT_LABELS: Record<OrderSort, string> = {
 };
 
 export function OrderFilters({ state, update, customerName }: { state: OrdersListState; update: (next: Partial<OrdersListState>) => void; customerName?: string }) {
-  const [text, setText] = useSearchText(state.q, (q) => update({ q }));
+  const [text, setText] = useDraft(state.q, (typed) => update({ q: typed.trim() }), { same: sameText });
 
   return (
     <Group align="end" gap="sm">

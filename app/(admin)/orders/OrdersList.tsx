@@ -3,9 +3,9 @@
 import { Alert, Button, EmptyState, Group, Loader, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTRPC } from '../../_trpc/client';
-import { useUrlState } from '../../_components/useUrlState';
-import { useCurrentUser } from '../UserContext';
+import { useTRPC } from '@/app/_trpc/client';
+import { useUrlState } from '@/app/_components/useUrlState';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { OrderFilters } from './OrderFilters';
 import { ordersListInput, ordersListSearch, parseOrdersListState, PAGE_SIZE } from './ordersListState';
 import { OrdersTable } from './OrdersTable';
@@ -13,7 +13,7 @@ import { OrdersTable } from './OrdersTable';
 export function OrdersList() {
   const trpc = useTRPC();
   const user = useCurrentUser();
-  const [state, update] = useUrlState(parseOrdersListState, ordersListSearch);
+  const [state, update] = useUrlState(parseOrdersListState, ordersListSearch, { resetPage: true });
   const orders = useQuery(trpc.orders.list.queryOptions(ordersListInput(state), { placeholderData: keepPreviousData }));
   const result = orders.data;
   const totalPages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;

@@ -3,8 +3,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import Link from 'next/link';
 import type { OrderListItem } from '@/server/queries/listOrders';
-import { DateTime } from '../../_components/DateTime';
-import { formatMoney } from '../../_components/money';
+import { DateTime } from '@/app/_components/DateTime';
+import { formatMoney } from '@/app/_components/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { shortId } from './shortId';
 

@@ -1,6 +1,6 @@
 import type { OrderStatus } from '@/db/write/schema';
 import { ORDER_SORTS, ORDER_STATUSES, type ListOrdersInput, type OrderSort } from '@/server/queries/listOrders.input';
-import { endOfDay, isDay, startOfDay } from '../../_components/days';
+import { endOfDay, isDay, startOfDay } from '@/app/_components/days';
 
 /** What the orders list shows, as kept in its URL. Days are `YYYY-MM-DD`, both included. */
 export interface OrdersListState {

@@ -3,11 +3,12 @@
 import { Alert, Box, Button, Card, EmptyState, Group, Loader, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SORTS } from '@/server/queries/searchProducts.input';
-import { useTRPC } from '../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
+import { useDraft } from '@/app/_components/useDraft';
+import { useUrlState } from '@/app/_components/useUrlState';
 import { SearchFacets } from './SearchFacets';
 import { SearchHit } from './SearchHits';
-import { EMPTY_SEARCH, hasFilters, searchInputOf, type Sort } from './searchState';
-import { useDraft, useSearchState } from './useSearchState';
+import { EMPTY_SEARCH, hasFilters, parseSearch, searchInputOf, searchParamsOf, type Sort } from './searchState';
 
 const SORT_LABELS: Record<Sort, string> = {
   relevance: 'Relevance',
@@ -36,8 +37,12 @@ function LoadingHits() {
 
 export function CatalogSearch() {
   const trpc = useTRPC();
-  const [state, update] = useSearchState();
-  const [text, setText] = useDraft(state.q, (q) => update({ q }, 'replace'), 200);
+  // Shallow on purpose: the results come from tRPC in the browser, so the address changes through
+  // the History API without the server round trip a router navigation makes, and a ticked facet
+  // shows at once. Typing replaces the history entry; a facet, a sort or a new page adds one, so
+  // Back undoes it.
+  const [state, update] = useUrlState(parseSearch, searchParamsOf, { history: 'push', shallow: true, resetPage: true });
+  const [text, setText] = useDraft(state.q, (q) => update({ q }, 'replace'), { delayMs: 200 });
   const search = useQuery(trpc.search.products.queryOptions(searchInputOf(state), { placeholderData: keepPreviousData }));
   const result = search.data;
   const clear = () => update(EMPTY_SEARCH);

@@ -3,11 +3,12 @@
 import { Button, Checkbox, Group, NumberInput, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { SearchProductsResult } from '@/server/queries/searchProducts';
+import { useDraft } from '@/app/_components/useDraft';
+import type { UpdateUrlState } from '@/app/_components/useUrlState';
 import { facetEntries, STATUSES, type SearchState } from './searchState';
-import { useDraft } from './useSearchState';
 
 type Facets = SearchProductsResult['facets'] | undefined;
-type Update = (change: Partial<SearchState>, how?: 'push' | 'replace') => void;
+type Update = UpdateUrlState<SearchState>;
 
 const FIRST_VALUES = 8;
 const label = (value: string, count: number) => `${value} (${count})`;
@@ -57,8 +58,8 @@ function CategoryFacet({ counts, value, onChange }: { counts: Record<string, num
 
 function PriceRange({ state, update }: { state: SearchState; update: Update }) {
   const toPrice = (v: number | string) => (typeof v === 'number' ? v : null);
-  const [min, setMin] = useDraft<number | string>(state.minPrice ?? '', (v) => update({ minPrice: toPrice(v) }, 'replace'), 400);
-  const [max, setMax] = useDraft<number | string>(state.maxPrice ?? '', (v) => update({ maxPrice: toPrice(v) }, 'replace'), 400);
+  const [min, setMin] = useDraft<number | string>(state.minPrice ?? '', (v) => update({ minPrice: toPrice(v) }, 'replace'), { delayMs: 400 });
+  const [max, setMax] = useDraft<number | string>(state.maxPrice ?? '', (v) => update({ maxPrice: toPrice(v) }, 'replace'), { delayMs: 400 });
   const inverted = typeof min === 'number' && typeof max === 'number' && min > max;
   return (
     <div>

@@ -3,8 +3,8 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import Link from 'next/link';
 import type { ProductHit } from '@/server/queries/searchProducts';
-import { Highlighted } from '../../_components/Highlight';
-import { formatMoney } from '../../_components/money';
+import { Highlighted } from '@/app/_components/Highlight';
+import { formatMoney } from '@/app/_components/money';
 
 const STATUS_COLORS: Record<string, string> = { active: 'green', draft: 'yellow', archived: 'gray' };
 

@@ -4,10 +4,10 @@ import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { createWarehouseInput } from '@/server/commands/createWarehouse.input';
-import { checkInput, messagesFor, type FieldErrors } from '../../_components/checkInput';
-import { CommandErrorAlert } from '../../_components/CommandErrorAlert';
-import { describeError } from '../../_components/trpcErrors';
-import { useTRPC } from '../../_trpc/client';
+import { checkInput, messagesFor, type FieldErrors } from '@/app/_components/checkInput';
+import { CommandErrorAlert } from '@/app/_components/CommandErrorAlert';
+import { describeError } from '@/app/_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
 
 /** One form, one commandId: the page mounts a fresh form after each warehouse it creates. */
 export function CreateWarehouseForm({ onCreated, onReload }: { onCreated: (position: string) => void; onReload: () => void }) {

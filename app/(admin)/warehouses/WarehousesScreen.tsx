@@ -3,9 +3,9 @@
 import { Alert, Button, EmptyState, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { NotFreshAlert, refetchUntilFresh } from '../../_components/NotFreshAlert';
-import { useTRPC } from '../../_trpc/client';
-import { useCurrentUser } from '../UserContext';
+import { NotFreshAlert, refetchUntilFresh } from '@/app/_components/NotFreshAlert';
+import { useTRPC } from '@/app/_trpc/client';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { CreateWarehouseForm } from './CreateWarehouseForm';
 
 const number = (n: number) => n.toLocaleString('en-US');

@@ -1,40 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
+import { PRODUCT_INDEX_SETTINGS, type ProductSearchDocument } from '@/db/read/productSearch';
+import type { ProductStatus } from '@/db/write/schema';
 import type { Row } from '../types';
 import { TaskFailedError } from './failures';
-
-/**
- * The Meilisearch `products` document: one per product, id = product uuid
- * (uuids only use characters Meilisearch accepts in ids).
- */
-export interface ProductSearchDocument {
-  id: string;
-  sku: string;
-  name: string;
-  description: string;
-  brand: string | null;
-  categoryId: string | null;
-  categoryPath: string[];
-  category: string | null;
-  tags: string[];
-  priceCents: number;
-  currency: string;
-  status: string;
-  stockTotal: number;
-  inStock: boolean;
-  unitsSold: number;
-  updatedAt: number;
-}
-
-export const PRODUCT_INDEX_SETTINGS = {
-  searchableAttributes: ['name', 'sku', 'brand', 'categoryPath', 'tags', 'description'],
-  filterableAttributes: ['categoryId', 'categoryPath', 'brand', 'status', 'priceCents', 'tags', 'inStock'],
-  sortableAttributes: ['priceCents', 'stockTotal', 'unitsSold', 'updatedAt', 'name'],
-  displayedAttributes: ['*'],
-  pagination: { maxTotalHits: 10_000 },
-  faceting: { maxValuesPerFacet: 100 },
-};
-
-export const FACETS = ['categoryPath', 'brand', 'status', 'tags', 'inStock'] as const;
 
 /** A product_summaries row (as the projection computes it) as a search document. */
 export function toSearchDocument(row: Row): ProductSearchDocument {
@@ -52,7 +20,7 @@ export function toSearchDocument(row: Row): ProductSearchDocument {
     tags: row.tags as string[],
     priceCents: Number(row.price_cents),
     currency: row.currency as string,
-    status: row.status as string,
+    status: row.status as ProductStatus,
     stockTotal,
     inStock: stockTotal > 0,
     unitsSold: Number(row.units_sold),

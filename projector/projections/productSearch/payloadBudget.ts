@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import type { ProductSearchDocument } from './document';
+import type { ProductSearchDocument } from '@/db/read/productSearch';
 
 /** Meilisearch's own default for `--http-payload-size-limit`. */
 export const MEILI_DEFAULT_PAYLOAD_LIMIT = 100 * 1024 * 1024;

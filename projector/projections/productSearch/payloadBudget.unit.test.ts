@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductSearchDocument } from './document';
+import type { ProductSearchDocument } from '@/db/read/productSearch';
 import { jsonBytes, PayloadBudget } from './payloadBudget';
 
 const doc = (id: number, descriptionBytes: number) => ({ id: `p${id}`, description: 'x'.repeat(descriptionBytes) }) as unknown as ProductSearchDocument;

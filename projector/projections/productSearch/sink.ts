@@ -1,9 +1,8 @@
 import type { Meilisearch } from 'meilisearch';
+import type { ProductSearchDocument } from '@/db/read/productSearch';
 import type { Row } from '../types';
-import { assertSucceeded, toSearchDocument, type ProductSearchDocument } from './document';
+import { assertSucceeded, toSearchDocument } from './document';
 import type { PayloadBudget } from './payloadBudget';
-
-export { PRODUCT_SEARCH } from '../registry';
 
 const TASK_TIMEOUT_MS = 120_000;
 

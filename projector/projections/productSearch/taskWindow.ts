@@ -1,5 +1,6 @@
 import type { EnqueuedTask, Meilisearch } from 'meilisearch';
-import { assertSucceeded, type ProductSearchDocument } from './document';
+import type { ProductSearchDocument } from '@/db/read/productSearch';
+import { assertSucceeded } from './document';
 import { classifyMeiliFailure } from './failures';
 import { jsonBytes, type PayloadBudget } from './payloadBudget';
 

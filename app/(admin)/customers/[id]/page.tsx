@@ -2,13 +2,13 @@ import { Alert, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getCustomerInput } from '@/server/queries/getCustomer.input';
-import { orNotFound, serverCaller } from '../../../_trpc/server';
-import { DateTime } from '../../../_components/DateTime';
-import { AnchorLink, ButtonLink } from '../../../_components/links';
-import { NotFreshAlert } from '../../../_components/NotFreshAlert';
-import { OrdersTable } from '../../orders/OrdersTable';
-import { AdminOnly } from '../../AdminOnly';
-import { LifetimeValue } from '../LifetimeValue';
+import { orNotFound, serverCaller } from '@/app/_trpc/server';
+import { DateTime } from '@/app/_components/DateTime';
+import { AnchorLink, ButtonLink } from '@/app/_components/links';
+import { NotFreshAlert } from '@/app/_components/NotFreshAlert';
+import { OrdersTable } from '@/app/(admin)/orders/OrdersTable';
+import { AdminOnly } from '@/app/(admin)/AdminOnly';
+import { LifetimeValue } from '@/app/(admin)/customers/LifetimeValue';
 import { OrdersPagination } from './OrdersPagination';
 
 export const metadata: Metadata = { title: 'Customer' };

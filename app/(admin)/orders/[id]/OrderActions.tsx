@@ -5,9 +5,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { OrderStatus } from '@/db/write/schema';
 import { ORDER_TRANSITIONS } from '@/server/domain/orders';
-import { useTRPC } from '../../../_trpc/client';
-import { describeError, isStaleVersion, type DescribedError } from '../../../_components/trpcErrors';
-import { useCurrentUser } from '../../UserContext';
+import { useTRPC } from '@/app/_trpc/client';
+import { describeError, isStaleVersion, type DescribedError } from '@/app/_components/trpcErrors';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { useOrderPage } from './useOrderPage';
 
 interface OrderRef {

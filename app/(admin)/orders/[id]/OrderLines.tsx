@@ -3,7 +3,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import Link from 'next/link';
 import type { OrderLineView } from '@/server/queries/getOrder';
-import { formatMoney } from '../../../_components/money';
+import { formatMoney } from '@/app/_components/money';
 
 export function OrderLines({ lines, currency, totalCents }: { lines: OrderLineView[]; currency: string; totalCents: number }) {
   return (

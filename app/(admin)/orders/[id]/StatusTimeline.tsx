@@ -3,7 +3,7 @@
 import { Text, Timeline } from '@mantine/core';
 import type { OrderStatus } from '@/db/write/schema';
 import type { StatusChange } from '@/server/queries/orderHistory';
-import { DateTime } from '../../../_components/DateTime';
+import { DateTime } from '@/app/_components/DateTime';
 
 const WHAT_HAPPENED: Record<OrderStatus, string> = {
   placed: 'Placed',

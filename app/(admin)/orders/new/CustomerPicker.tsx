@@ -4,7 +4,7 @@ import { Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTRPC } from '../../../_trpc/client';
+import { useTRPC } from '@/app/_trpc/client';
 
 export interface PickedCustomer {
   id: string;

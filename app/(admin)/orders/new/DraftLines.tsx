@@ -3,7 +3,7 @@
 import { Anchor, Button, NumberInput, Table, Text } from '@mantine/core';
 import Link from 'next/link';
 import { MAX_LINE_QUANTITY } from '@/server/commands/placeOrder.input';
-import { formatMoney } from '../../../_components/money';
+import { formatMoney } from '@/app/_components/money';
 import type { DraftLine, DraftTotal } from './orderDraft';
 
 export function DraftLines(props: {

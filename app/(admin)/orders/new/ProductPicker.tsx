@@ -4,8 +4,8 @@ import { Checkbox, Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTRPC } from '../../../_trpc/client';
-import { formatMoney } from '../../../_components/money';
+import { useTRPC } from '@/app/_trpc/client';
+import { formatMoney } from '@/app/_components/money';
 import type { PickedProduct } from './orderDraft';
 
 /** Adds a line: a search over the catalog's active products, with price and stock, skipping those already in the order. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DescribedError } from '../../../_components/trpcErrors';
+import type { DescribedError } from '@/app/_components/trpcErrors';
 
 /** A product as picked for an order: what the search index said when it was picked. */
 export interface PickedProduct {

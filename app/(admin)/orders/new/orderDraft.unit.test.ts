@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeOrderInput } from '@/server/commands/placeOrder.input';
-import type { DescribedError } from '../../../_components/trpcErrors';
+import type { DescribedError } from '@/app/_components/trpcErrors';
 import { draftTotal, errorsFromIssues, errorsFromRefusal, type DraftLine } from './orderDraft';
 
 const product = (id: string, priceCents: number, currency = 'EUR') => ({ id, sku: `SKU-${id.slice(0, 4)}`, name: `Lamp ${id.slice(0, 4)}`, priceCents, currency, stockTotal: 5 });

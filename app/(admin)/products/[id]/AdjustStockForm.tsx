@@ -5,10 +5,10 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { adjustStockInput } from '@/server/commands/adjustStock.input';
 import type { ProductView } from '@/server/queries/getProduct';
-import { checkInput, messagesFor, type FieldErrors } from '../../../_components/checkInput';
-import { CommandErrorAlert } from '../../../_components/CommandErrorAlert';
-import { describeError, type DescribedError } from '../../../_components/trpcErrors';
-import { useTRPC } from '../../../_trpc/client';
+import { checkInput, messagesFor, type FieldErrors } from '@/app/_components/checkInput';
+import { CommandErrorAlert } from '@/app/_components/CommandErrorAlert';
+import { describeError, type DescribedError } from '@/app/_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
 import type { ProductPage } from './useProductPage';
 
 const FIELDS = ['warehouseId', 'delta', 'reason'];

@@ -5,11 +5,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { changePriceInput } from '@/server/commands/changePrice.input';
 import type { ProductView } from '@/server/queries/getProduct';
-import { checkInput, messagesFor, toCents, type FieldErrors } from '../../../_components/checkInput';
-import { CommandErrorAlert } from '../../../_components/CommandErrorAlert';
-import { formatMoney } from '../../../_components/money';
-import { describeError } from '../../../_components/trpcErrors';
-import { useTRPC } from '../../../_trpc/client';
+import { checkInput, messagesFor, toCents, type FieldErrors } from '@/app/_components/checkInput';
+import { CommandErrorAlert } from '@/app/_components/CommandErrorAlert';
+import { formatMoney } from '@/app/_components/money';
+import { describeError } from '@/app/_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
 import type { ProductPage } from './useProductPage';
 
 export function ChangePriceForm({ product, page, onClose }: { product: ProductView; page: ProductPage; onClose: () => void }) {

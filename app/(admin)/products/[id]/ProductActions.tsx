@@ -3,7 +3,7 @@
 import { Button, Group, Modal } from '@mantine/core';
 import { useState } from 'react';
 import type { ProductView } from '@/server/queries/getProduct';
-import { useCurrentUser } from '../../UserContext';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { AdjustStockForm } from './AdjustStockForm';
 import { ChangePriceForm } from './ChangePriceForm';
 import { EditProductForm } from './EditProductForm';

@@ -1,6 +1,6 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { ProductView } from '@/server/queries/getProduct';
-import { formatMoney } from '../../../_components/money';
+import { formatMoney } from '@/app/_components/money';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (

@@ -4,9 +4,9 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProductView } from '@/server/queries/getProduct';
-import { CommandErrorAlert } from '../../../_components/CommandErrorAlert';
-import { describeError } from '../../../_components/trpcErrors';
-import { useTRPC } from '../../../_trpc/client';
+import { CommandErrorAlert } from '@/app/_components/CommandErrorAlert';
+import { describeError } from '@/app/_components/trpcErrors';
+import { useTRPC } from '@/app/_trpc/client';
 import type { ProductPage } from './useProductPage';
 
 /** Archive an active or draft product, or restore an archived one. */

@@ -2,10 +2,10 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mant
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getProductInput } from '@/server/queries/getProduct';
-import { orNotFound, serverCaller } from '../../../_trpc/server';
-import { formatMoney } from '../../../_components/money';
-import { NotFreshAlert } from '../../../_components/NotFreshAlert';
-import { RefreshUntilFresh } from '../../../_components/RefreshUntilFresh';
+import { orNotFound, serverCaller } from '@/app/_trpc/server';
+import { formatMoney } from '@/app/_components/money';
+import { NotFreshAlert } from '@/app/_components/NotFreshAlert';
+import { RefreshUntilFresh } from '@/app/_components/RefreshUntilFresh';
 import { ProductActions } from './ProductActions';
 import { SalesFigures } from './SalesFigures';
 import { StockByWarehouse } from './StockByWarehouse';

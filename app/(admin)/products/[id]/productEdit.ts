@@ -1,4 +1,5 @@
 import type { UpdateProductInput } from '@/server/commands/updateProduct.input';
+import type { ProductFieldValues } from '@/app/(admin)/products/ProductFields';
 
 export interface EditableProduct {
   name: string;
@@ -9,18 +10,9 @@ export interface EditableProduct {
   status: string;
 }
 
-export interface ProductEditForm {
-  name: string;
-  description: string;
-  brand: string;
-  categoryId: string | null;
-  tags: string[];
-  status: 'draft' | 'active';
-}
-
 type Changes = Omit<UpdateProductInput, 'id' | 'expectedVersion' | 'commandId'>;
 
-export function editFormOf(product: EditableProduct): ProductEditForm {
+export function editFormOf(product: EditableProduct): ProductFieldValues {
   return {
     name: product.name,
     description: product.description,
@@ -35,7 +27,7 @@ const normalTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim().toLo
 const sameTags = (a: string[], b: string[]) => normalTags(a).join('\n') === normalTags(b).join('\n');
 
 /** Only the fields the form changed (the command's event then lists exactly those); an empty brand clears it. */
-export function productChanges(product: EditableProduct, form: ProductEditForm): Changes {
+export function productChanges(product: EditableProduct, form: ProductFieldValues): Changes {
   const brand = form.brand.trim() || null;
   return {
     ...(form.name !== product.name && { name: form.name }),

@@ -1,29 +1,17 @@
 'use client';
 
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { createProductInput } from '@/server/commands/createProduct.input';
-import { useTRPC } from '../../../_trpc/client';
-import { describeError } from '../../../_components/trpcErrors';
-import { useCategoryOptions } from '../../categories/useCategoryOptions';
-import { useCurrentUser } from '../../UserContext';
+import { useTRPC } from '@/app/_trpc/client';
+import { messagesFor } from '@/app/_components/checkInput';
+import { describeError } from '@/app/_components/trpcErrors';
+import { useFormValues } from '@/app/_components/useFormValues';
+import { ProductFields, type ProductFieldValues } from '@/app/(admin)/products/ProductFields';
+import { useCurrentUser } from '@/app/(admin)/UserContext';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK'];
 
@@ -31,10 +19,9 @@ export function NewProductForm() {
   const user = useCurrentUser();
   const trpc = useTRPC();
   const router = useRouter();
-  const categories = useCategoryOptions();
   // One id per filled-in form: a double submit or a retry after a timeout creates one product.
   const [commandId] = useState(() => crypto.randomUUID());
-  const [form, setForm] = useState({
+  const [form, setFields] = useFormValues({
     sku: '',
     name: '',
     description: '',
@@ -43,7 +30,7 @@ export function NewProductForm() {
     price: '' as number | string,
     currency: 'EUR',
     tags: [] as string[],
-    status: 'active' as 'active' | 'draft',
+    status: 'active' as ProductFieldValues['status'],
   });
   const [clientErrors, setClientErrors] = useState<Record<string, string[] | undefined>>({});
   const create = useMutation(
@@ -57,8 +44,7 @@ export function NewProductForm() {
   }
 
   const serverError = create.error ? describeError(create.error) : undefined;
-  const fieldError = (name: string) => (clientErrors[name] ?? serverError?.fields[name])?.join(', ');
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const fieldError = (name: string) => messagesFor(name, clientErrors, serverError?.fields);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -93,57 +79,34 @@ export function NewProductForm() {
               {serverError.message}
             </Alert>
           )}
-          <Group grow align="start">
-            <TextInput label="SKU" required value={form.sku} onChange={(e) => set('sku', e.currentTarget.value)} error={fieldError('sku')} />
-            <TextInput label="Brand" value={form.brand} onChange={(e) => set('brand', e.currentTarget.value)} error={fieldError('brand')} />
-          </Group>
-          <TextInput label="Name" required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={fieldError('name')} />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={3}
-            value={form.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={fieldError('description')}
+          <ProductFields
+            value={form}
+            onChange={setFields}
+            error={fieldError}
+            sku={<TextInput label="SKU" required value={form.sku} onChange={(e) => setFields({ sku: e.currentTarget.value })} error={fieldError('sku')} />}
+            pricing={
+              <Group grow align="start">
+                <NumberInput
+                  label="Price"
+                  required
+                  min={0}
+                  decimalScale={2}
+                  fixedDecimalScale
+                  value={form.price}
+                  onChange={(price) => setFields({ price })}
+                  error={fieldError('priceCents')}
+                />
+                <Select
+                  label="Currency"
+                  data={CURRENCIES}
+                  value={form.currency}
+                  onChange={(v) => setFields({ currency: v ?? 'EUR' })}
+                  allowDeselect={false}
+                  error={fieldError('currency')}
+                />
+              </Group>
+            }
           />
-          <Group grow align="start">
-            <NumberInput
-              label="Price"
-              required
-              min={0}
-              decimalScale={2}
-              fixedDecimalScale
-              value={form.price}
-              onChange={(value) => set('price', value)}
-              error={fieldError('priceCents')}
-            />
-            <Select label="Currency" data={CURRENCIES} value={form.currency} onChange={(v) => set('currency', v ?? 'EUR')} allowDeselect={false} error={fieldError('currency')} />
-          </Group>
-          <Select
-            label="Category"
-            placeholder={categories.loading ? 'Loading categories…' : 'Uncategorized'}
-            data={categories.options}
-            value={form.categoryId}
-            onChange={(value) => set('categoryId', value)}
-            searchable
-            clearable
-            error={fieldError('categoryId') ?? (categories.failed ? 'Categories could not be loaded' : undefined)}
-          />
-          <TagsInput label="Tags" description="Press Enter after each tag" value={form.tags} onChange={(tags) => set('tags', tags)} error={fieldError('tags')} />
-          <div>
-            <Text size="sm" fw={500} mb={4} id="status-label">
-              Status
-            </Text>
-            <SegmentedControl
-              aria-labelledby="status-label"
-              value={form.status}
-              onChange={(v) => set('status', v as 'active' | 'draft')}
-              data={[
-                { value: 'active', label: 'Active' },
-                { value: 'draft', label: 'Draft' },
-              ]}
-            />
-          </div>
           <Group justify="end">
             <Button type="submit" loading={create.isPending} disabled={create.isSuccess}>
               Create product

@@ -1,0 +1,1 @@
+ALTER TABLE "activity" ADD COLUMN "schema_version" integer DEFAULT 1 NOT NULL;
