@@ -41,7 +41,7 @@ const SERVER_ONLY_PATTERNS = {
   ],
   message: SERVER_ONLY_MESSAGE,
 };
-const BROWSER_SAFE_FILES = ['server/**/*.input.ts', 'server/domain/**', 'db/read/**', 'db/write/events.ts', 'db/write/eventVersions.ts'];
+const BROWSER_SAFE_FILES = ['server/**/*.input.ts', 'server/domain/**', 'db/read/**', 'db/write/events.ts', 'db/write/eventVersions.ts', 'db/write/statuses.ts'];
 
 const config = [
   ...nextVitals,

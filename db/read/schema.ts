@@ -54,6 +54,7 @@ export const productSummaries = pgTable(
     updatedAt: tz('updated_at').notNull(),
     stockTotal: big('stock_total').notNull().default(0),
     stockByWarehouse: jsonb('stock_by_warehouse').$type<WarehouseStock[]>().notNull().default([]),
+    /** Units sold and revenue: orders not cancelled. */
     unitsSold: big('units_sold').notNull().default(0),
     revenueCents: big('revenue_cents').notNull().default(0),
     lastOrderedAt: tz('last_ordered_at'),

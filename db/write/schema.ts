@@ -13,6 +13,9 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ORDER_STATUSES, PRODUCT_STATUSES } from './statuses';
+
+export { ORDER_STATUSES, PRODUCT_STATUSES, type OrderStatus, type ProductStatus } from './statuses';
 
 /** Write model (database `shop`): normalized, the source of truth. */
 
@@ -38,9 +41,6 @@ export const categories = pgTable(
     check('categories_version_check', sql`${t.version} > 0`),
   ],
 );
-
-export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
-export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 export const products = pgTable(
   'products',
@@ -136,9 +136,6 @@ export const customers = pgTable(
     check('customers_version_check', sql`${t.version} > 0`),
   ],
 );
-
-export const ORDER_STATUSES = ['placed', 'paid', 'shipped', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const orders = pgTable(
   'orders',

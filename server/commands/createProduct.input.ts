@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EDITABLE_STATUSES } from '../domain/catalog';
+import { currencyInput } from '../currency.input';
 import { commandIdField } from './aggregate.input';
 
 export const MAX_PRICE_CENTS = 100_000_000; // one million in major units: far inside exact JSON numbers
@@ -24,7 +26,7 @@ export const productTagsField = z
   .max(20, 'At most 20 tags')
   .transform((tags) => [...new Set(tags)]);
 /** The statuses a product form offers, in the order it shows them. */
-export const productStatusField = z.enum(['active', 'draft'], { error: 'Status is draft or active' });
+export const productStatusField = z.enum(EDITABLE_STATUSES, { error: `Status is ${EDITABLE_STATUSES.join(' or ')}` });
 
 export const createProductInput = z.object({
   sku: z
@@ -36,7 +38,7 @@ export const createProductInput = z.object({
   brand: productBrandField.optional(),
   categoryId: productCategoryIdField.optional(),
   priceCents: priceCentsField,
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Currency is a three-letter ISO code such as EUR'),
+  currency: currencyInput,
   tags: productTagsField.default([]),
   status: productStatusField.default('active'),
   commandId: commandIdField,

@@ -1,5 +1,5 @@
 import type { EventOf, FieldChange } from '@/db/write/events';
-import type { ProductStatus } from '@/db/write/schema';
+import { PRODUCT_STATUSES, PRODUCT_STATUSES_IN_UI_ORDER, type ProductStatus } from '@/db/write/statuses';
 import { DomainError } from './errors';
 
 /**
@@ -99,7 +99,15 @@ function categoryCycle(message: string): DomainError {
 
 // ---- products ----
 
+/** The statuses a product form sets: archiving and restoring are commands of their own. */
 export type EditableStatus = Exclude<ProductStatus, 'archived'>;
+
+export function isEditableStatus(status: string): status is EditableStatus {
+  return status !== 'archived' && (PRODUCT_STATUSES as readonly string[]).includes(status);
+}
+
+/** The editable statuses, in the order the UI shows them. */
+export const EDITABLE_STATUSES: readonly EditableStatus[] = PRODUCT_STATUSES_IN_UI_ORDER.filter(isEditableStatus);
 
 /** The product row as its commands see it. */
 export interface ProductState {

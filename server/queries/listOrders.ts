@@ -1,24 +1,12 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { ReadDb } from '@/db/clients';
 import { orderSummaries } from '@/db/read/schema';
-import type { OrderStatus } from '@/db/write/schema';
 import { containsPattern } from './likePattern';
 import type { ListOrdersInput, OrderSort } from './listOrders.input';
+import { orderListColumns, toOrderListItem, type OrderListItem } from './orderView';
 
-export interface OrderListItem {
-  id: string;
-  customerId: string;
-  customerName: string;
-  customerEmail: string;
-  status: OrderStatus;
-  currency: string;
-  totalCents: number;
-  lineCount: number;
-  itemCount: number;
-  version: number;
-  placedAt: Date;
-  updatedAt: Date;
-}
+/** Defined in `orderView` with the other order shapes; exported here too, with the page that holds it. */
+export type { OrderListItem };
 
 export interface OrderPage {
   items: OrderListItem[];
@@ -26,22 +14,6 @@ export interface OrderPage {
   page: number;
   pageSize: number;
 }
-
-/** The columns of an order in lists: everything but its lines. */
-export const orderListColumns = {
-  id: orderSummaries.id,
-  customerId: orderSummaries.customerId,
-  customerName: orderSummaries.customerName,
-  customerEmail: orderSummaries.customerEmail,
-  status: orderSummaries.status,
-  currency: orderSummaries.currency,
-  totalCents: orderSummaries.totalCents,
-  lineCount: orderSummaries.lineCount,
-  itemCount: orderSummaries.itemCount,
-  version: orderSummaries.version,
-  placedAt: orderSummaries.placedAt,
-  updatedAt: orderSummaries.updatedAt,
-};
 
 /** Ties broken by id, so pages never overlap or skip an order. */
 const ORDER_BY: Record<OrderSort, SQL[]> = {
@@ -72,10 +44,5 @@ export async function listOrders(db: ReadDb, input: ListOrdersInput): Promise<Or
       .offset((input.page - 1) * input.pageSize),
     db.select({ total: count() }).from(orderSummaries).where(where),
   ]);
-  return { items: rows.map(asListItem), total, page: input.page, pageSize: input.pageSize };
-}
-
-/** The read model stores the status as text; the projector only ever writes the write model's statuses. */
-export function asListItem<T extends { status: string }>(row: T): T & { status: OrderStatus } {
-  return row as T & { status: OrderStatus };
+  return { items: rows.map(toOrderListItem), total, page: input.page, pageSize: input.pageSize };
 }

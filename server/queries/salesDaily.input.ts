@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencyInput } from '../currency.input';
 import { dayInput } from './dateInputs';
 import { daysInRange } from './days';
 
@@ -21,12 +22,7 @@ export const salesDailyInput = z
     from: dayInput('from').optional(),
     /** Last day (UTC), included; defaults to today. */
     to: dayInput('to').optional(),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code')
-      .optional(),
+    currency: currencyInput.optional(),
   })
   .superRefine((input, ctx) => {
     const problem = input.from && input.to ? rangeProblem(input.from, input.to) : null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCT_STATUSES } from '@/db/write/statuses';
 
 export const SORTS = ['relevance', 'price:asc', 'price:desc', 'updated:desc', 'name:asc', 'stock:asc', 'stock:desc', 'sold:desc'] as const;
 
@@ -8,7 +9,7 @@ export const searchProductsInput = z.object({
     .object({
       category: z.string().max(100).optional(),
       brand: z.array(z.string().max(100)).max(20).optional(),
-      status: z.array(z.enum(['draft', 'active', 'archived'])).max(3).optional(),
+      status: z.array(z.enum(PRODUCT_STATUSES)).max(PRODUCT_STATUSES.length).optional(),
       tags: z.array(z.string().max(40)).max(20).optional(),
       inStock: z.boolean().optional(),
       minPriceCents: z.number().int().min(0).optional(),

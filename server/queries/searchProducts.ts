@@ -1,22 +1,26 @@
-import type { Meilisearch } from 'meilisearch';
+import type { Hit, Meilisearch } from 'meilisearch';
 import { FACETS, type FacetField, type FilterableField, type ProductSearchDocument, type SearchableField, type SortableField } from '@/db/read/productSearch';
 import type { SearchProductsInput } from './searchProducts.input';
 
-export interface ProductHit {
-  id: string;
-  sku: string;
-  name: string;
-  brand: string | null;
-  categoryPath: string[];
-  tags: string[];
-  priceCents: number;
-  currency: string;
-  status: string;
-  stockTotal: number;
-  unitsSold: number;
+/** The document fields a hit carries, in the order it lists them; the description comes only as a highlight. */
+const HIT_FIELDS = [
+  'id',
+  'sku',
+  'name',
+  'brand',
+  'categoryPath',
+  'tags',
+  'priceCents',
+  'currency',
+  'status',
+  'stockTotal',
+  'unitsSold',
+] as const satisfies readonly (keyof ProductSearchDocument)[];
+
+export type ProductHit = Pick<ProductSearchDocument, (typeof HIT_FIELDS)[number]> & {
   /** Text split into matched and unmatched pieces: rendered as text, never as HTML. */
   highlights: { name: HighlightSegment[]; description: HighlightSegment[]; sku: HighlightSegment[] };
-}
+};
 
 export interface HighlightSegment {
   text: string;
@@ -120,24 +124,7 @@ export async function searchProducts(meili: Meilisearch, indexUid: string, input
   const [response, ownFilterFacets] = await Promise.all([mainSearch(meili, indexUid, input), disjunctiveFacets(meili, indexUid, input)]);
   const facets = Object.fromEntries(FACETS.map((f) => [f, ownFilterFacets[f] ?? response.facetDistribution?.[f] ?? {}])) as SearchProductsResult['facets'];
   return {
-    hits: response.hits.map((hit) => ({
-      id: hit.id,
-      sku: hit.sku,
-      name: hit.name,
-      brand: hit.brand,
-      categoryPath: hit.categoryPath,
-      tags: hit.tags,
-      priceCents: hit.priceCents,
-      currency: hit.currency,
-      status: hit.status,
-      stockTotal: hit.stockTotal,
-      unitsSold: hit.unitsSold,
-      highlights: {
-        name: toSegments(hit._formatted?.name ?? hit.name),
-        description: toSegments(hit._formatted?.description ?? ''),
-        sku: toSegments(hit._formatted?.sku ?? hit.sku),
-      },
-    })),
+    hits: response.hits.map(toProductHit),
     total: response.totalHits ?? 0,
     page: response.page ?? input.page,
     pageSize: response.hitsPerPage ?? input.pageSize,
@@ -145,6 +132,22 @@ export async function searchProducts(meili: Meilisearch, indexUid: string, input
     facets,
     processingTimeMs: response.processingTimeMs,
   };
+}
+
+/** A Meilisearch hit as the search answers it: the document's hit fields, and its highlighted fields as segments. */
+export function toProductHit(hit: Hit<ProductSearchDocument>): ProductHit {
+  return {
+    ...pick(hit, HIT_FIELDS),
+    highlights: {
+      name: toSegments(hit._formatted?.name ?? hit.name),
+      description: toSegments(hit._formatted?.description ?? ''),
+      sku: toSegments(hit._formatted?.sku ?? hit.sku),
+    },
+  };
+}
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
 }
 
 /** Shown with the query's matches marked (and the description cut around them): searchable fields only. */

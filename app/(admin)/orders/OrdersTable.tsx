@@ -2,7 +2,7 @@
 
 import { Anchor, Table, Text } from '@mantine/core';
 import Link from 'next/link';
-import type { OrderListItem } from '@/server/queries/listOrders';
+import type { OrderListItem } from '@/server/queries/orderView';
 import { DateTime } from '@/app/_components/DateTime';
 import { formatMoney } from '@/app/_components/money';
 import { OrderStatusBadge } from './OrderStatusBadge';

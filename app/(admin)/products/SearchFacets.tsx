@@ -2,10 +2,11 @@
 
 import { Button, Checkbox, Group, NumberInput, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { PRODUCT_STATUSES_IN_UI_ORDER } from '@/db/write/statuses';
 import type { SearchProductsResult } from '@/server/queries/searchProducts';
 import { useDraft } from '@/app/_components/useDraft';
 import type { UpdateUrlState } from '@/app/_components/useUrlState';
-import { facetEntries, STATUSES, type SearchState } from './searchState';
+import { facetEntries, type SearchState } from './searchState';
 
 type Facets = SearchProductsResult['facets'] | undefined;
 type Update = UpdateUrlState<SearchState>;
@@ -101,7 +102,7 @@ export function SearchFacets({ state, update, facets }: { state: SearchState; up
       </Checkbox.Group>
       <Checkbox.Group label="Status" value={state.status} onChange={(status) => update({ status: status as SearchState['status'] })}>
         <Stack gap={6} mt={6}>
-          {STATUSES.map((status) => (
+          {PRODUCT_STATUSES_IN_UI_ORDER.map((status) => (
             <Checkbox key={status} value={status} label={label(status, facets?.status[status] ?? 0)} />
           ))}
         </Stack>

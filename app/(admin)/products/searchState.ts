@@ -1,9 +1,8 @@
+import { PRODUCT_STATUSES, type ProductStatus } from '@/db/write/statuses';
 import { SORTS, type SearchProductsInput } from '@/server/queries/searchProducts.input';
 
-export const STATUSES = ['active', 'draft', 'archived'] as const;
 export const STOCK = ['in', 'out'] as const;
 export type Sort = (typeof SORTS)[number];
-type Status = (typeof STATUSES)[number];
 type Stock = (typeof STOCK)[number];
 
 /** Everything a catalog search shows, as kept in the URL; prices in whole currency units. */
@@ -11,7 +10,7 @@ export interface SearchState {
   q: string;
   category: string | null;
   brand: string[];
-  status: Status[];
+  status: ProductStatus[];
   tags: string[];
   stock: Stock[];
   minPrice: number | null;
@@ -53,7 +52,7 @@ export function parseSearch(params: URLSearchParams): SearchState {
     q: (params.get('q') ?? '').slice(0, 200),
     category: params.get('category') || null,
     brand: distinct(params.getAll('brand')),
-    status: oneOf(STATUSES, params.getAll('status')),
+    status: oneOf(PRODUCT_STATUSES, params.getAll('status')),
     tags: distinct(params.getAll('tag')),
     stock: oneOf(STOCK, params.getAll('stock')),
     minPrice: price(params.get('min')),

@@ -3,18 +3,14 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { OrderStatus } from '@/db/write/schema';
 import { ORDER_TRANSITIONS } from '@/server/domain/orders';
+import type { OrderView } from '@/server/queries/orderView';
 import { useTRPC } from '@/app/_trpc/client';
 import { describeError, isStaleVersion, type DescribedError } from '@/app/_components/trpcErrors';
 import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { useOrderPage } from './useOrderPage';
 
-interface OrderRef {
-  id: string;
-  status: OrderStatus;
-  version: number;
-}
+type OrderRef = Pick<OrderView, 'id' | 'status' | 'version'>;
 
 /** Pay, ship and cancel: only the moves the order's status allows, only for admins. */
 export function OrderActions({ order }: { order: OrderRef }) {

@@ -2,7 +2,7 @@
 
 import { Anchor, Table, Text } from '@mantine/core';
 import Link from 'next/link';
-import type { OrderLineView } from '@/server/queries/getOrder';
+import type { OrderLineView } from '@/server/queries/orderView';
 import { formatMoney } from '@/app/_components/money';
 
 export function OrderLines({ lines, currency, totalCents }: { lines: OrderLineView[]; currency: string; totalCents: number }) {

@@ -1,4 +1,5 @@
 import type { UpdateProductInput } from '@/server/commands/updateProduct.input';
+import { isEditableStatus } from '@/server/domain/catalog';
 import type { ProductFieldValues } from '@/app/(admin)/products/ProductFields';
 
 export interface EditableProduct {
@@ -19,7 +20,7 @@ export function editFormOf(product: EditableProduct): ProductFieldValues {
     brand: product.brand ?? '',
     categoryId: product.categoryId,
     tags: product.tags,
-    status: product.status === 'draft' ? 'draft' : 'active',
+    status: isEditableStatus(product.status) ? product.status : 'active',
   };
 }
 
