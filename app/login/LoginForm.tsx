@@ -1,18 +1,20 @@
 'use client';
 
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
+import { FormButtons } from '@/app/_components/FormActions';
 import { describeError } from '@/app/_components/trpcErrors';
+import { textFields } from '@/app/_components/textFields';
+import { useFormValues } from '@/app/_components/useFormValues';
 
 export function LoginForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const next = useSearchParams().get('next');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [form, setForm] = useFormValues({ email: '', password: '' });
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: () => {
@@ -22,10 +24,11 @@ export function LoginForm() {
     }),
   );
   const error = login.error ? describeError(login.error) : undefined;
+  const field = textFields(form, setForm, (name) => error?.fields[name]?.join(', '));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ email, password });
+    login.mutate(form);
   };
 
   return (
@@ -40,26 +43,9 @@ export function LoginForm() {
               {error.message}
             </Alert>
           )}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={error?.fields.email?.join(', ')}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={error?.fields.password?.join(', ')}
-          />
-          <Button type="submit" loading={login.isPending}>
-            Log in
-          </Button>
+          <TextInput label="Email" type="email" autoComplete="username" required {...field('email')} />
+          <PasswordInput label="Password" autoComplete="current-password" required {...field('password')} />
+          <FormButtons submit="Log in" busy={login.isPending} />
         </Stack>
       </Paper>
     </Center>

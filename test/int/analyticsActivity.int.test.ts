@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { errorOf, loginAs, type ApiClient } from '../support/api';
-import { ProjectorProcess, waitForCheckpoints } from '../support/projector';
+import { describe, expect, inject, it } from 'vitest';
+import { errorOf } from '../support/api';
+import { waitForCheckpoints } from '../support/projector';
+import { startedProjectorAndLogins } from '../support/projectorAndLogins';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
-const projector = new ProjectorProcess(env);
-let admin: ApiClient;
-let viewer: ApiClient;
+const { admin, viewer } = startedProjectorAndLogins(env, webUrl);
 /** A currency no other test file sells in: sales and rankings below are this file's alone. */
 const CURRENCY = 'ISK';
 const today = new Date().toISOString().slice(0, 10);
 
 const applied = (position: string) => waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, position, 120_000);
-
-beforeAll(async () => {
-  projector.start();
-  admin = (await loginAs(webUrl, 'admin')).api;
-  viewer = (await loginAs(webUrl, 'viewer')).api;
-});
-
-afterAll(async () => {
-  await projector.stop();
-});
 
 async function stockedProduct(sku: string, priceCents: number, units: number, warehouseId: string) {
   const product = await admin.catalog.createProduct.mutate({ sku, name: `Analytics ${sku}`, priceCents, currency: CURRENCY });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { journalOf, type JournalRow } from '../support/journal';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { commandDatabase } from '../support/commandDatabase';
+import { expectLatestEntry, journalOf, type JournalRow } from '../support/journal';
 import { refusal } from '../support/refusal';
-import { createWriteDb } from '@/db/clients';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { archiveProduct } from '@/server/commands/archiveProduct';
 import { changePrice } from '@/server/commands/changePrice';
@@ -13,15 +12,13 @@ import { createProductInput, type CreateProductInput } from '@/server/commands/c
 import { renameCategory } from '@/server/commands/renameCategory';
 import { renameCategoryInput } from '@/server/commands/renameCategory.input';
 import { restoreProduct } from '@/server/commands/restoreProduct';
-import type { Actor, CommandDeps, CommandResult } from '@/server/commands/runCommand';
+import type { Actor, CommandResult } from '@/server/commands/runCommand';
 import { updateProduct } from '@/server/commands/updateProduct';
 import { updateProductInput } from '@/server/commands/updateProduct.input';
 import { DomainError } from '@/server/domain/errors';
 
 const env = inject('stackEnv');
-const write = createWriteDb(env.DATABASE_URL, { max: 6 });
-const admin$ = postgres(env.ADMIN_DATABASE_URL, { max: 2, onnotice: () => {} });
-const deps: CommandDeps = { db: write.db };
+const { write, admin$, deps } = commandDatabase(env, { max: 6 });
 let actor: Actor;
 
 const LSN = /^[0-9A-F]+\/[0-9A-F]+$/;
@@ -31,11 +28,6 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(coun
 
 beforeAll(async () => {
   actor = await seedStaff(write.db);
-});
-
-afterAll(async () => {
-  await write.sql.end();
-  await admin$.end();
 });
 
 // ---- helpers ----
@@ -104,15 +96,10 @@ describe('catalog.renameCategory', () => {
     const after = await categoryRow(category.id);
     expect(after).toMatchObject({ name: newName, parent_id: null, version: 2 });
     expect(after.updated_at.getTime()).toBeGreaterThan(before.updated_at.getTime());
-    const journal = await journalOf(admin$, category.id);
-    expect(journal).toHaveLength(2);
-    expect(journal[1]).toEqual({
+    await expectLatestEntry(admin$, category.id, { version: 2, by: actor.id }, {
       command: 'catalog.renameCategory',
       event_type: 'CategoryChanged',
-      schema_version: 1,
       aggregate_type: 'category',
-      aggregate_version: 2,
-      actor_id: actor.id,
       payload: { changes: { name: { from: before.name, to: newName } } },
     });
   });

@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { waitFor } from '@/scripts/stack/processes';
-import { apiClient, errorOf, loginAs, type ApiClient } from '../support/api';
-import { ProjectorProcess, waitForCheckpoints } from '../support/projector';
+import { apiClient, errorOf } from '../support/api';
+import { startedProjectorAndLogins } from '../support/projectorAndLogins';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
-const projector = new ProjectorProcess(env);
-let admin: ApiClient;
-let viewer: ApiClient;
-
-beforeAll(async () => {
-  projector.start();
-  admin = (await loginAs(webUrl, 'admin')).api;
-  viewer = (await loginAs(webUrl, 'viewer')).api;
-  // The projector's first start loads every read model: wait for it before reading with `after`.
-  const warmUp = await admin.catalog.createCategory.mutate({ name: 'Int Warm-up' });
-  await waitForCheckpoints(env.ADMIN_READ_DATABASE_URL, warmUp.position);
-});
-
-afterAll(async () => {
-  await projector.stop();
-});
+const { admin, viewer } = startedProjectorAndLogins(env, webUrl, { warmUp: 'Int Warm-up' });
 
 describe('inventory.warehouses', () => {
   it('lists a new warehouse at once with `after`, empty, then with the products and units it holds', async () => {

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { waitFor } from '@/scripts/stack/processes';
-import { apiClient, errorOf, loginAs, type ApiClient } from '../support/api';
-import { ProjectorProcess, waitForCheckpoints } from '../support/projector';
+import { apiClient, errorOf, loginAs } from '../support/api';
+import { waitForCheckpoints } from '../support/projector';
+import { startedProjectorAndLogins } from '../support/projectorAndLogins';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
-const projector = new ProjectorProcess(env);
+const { projector, admin, viewer } = startedProjectorAndLogins(env, webUrl);
 const writeDb = postgres(env.ADMIN_DATABASE_URL, { max: 2, onnotice: () => {} });
-let admin: ApiClient;
-let viewer: ApiClient;
 
 const countRows = async () => {
   const [row] = await writeDb<{ products: number; categories: number; journal: number }[]>`
@@ -19,14 +18,7 @@ const countRows = async () => {
   return row!;
 };
 
-beforeAll(async () => {
-  projector.start();
-  admin = (await loginAs(webUrl, 'admin')).api;
-  viewer = (await loginAs(webUrl, 'viewer')).api;
-});
-
 afterAll(async () => {
-  await projector.stop();
   await writeDb.end();
 });
 

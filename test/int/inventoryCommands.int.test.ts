@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { journalOf, type JournalRow } from '../support/journal';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { commandDatabase } from '../support/commandDatabase';
+import { expectLatestEntry, journalOf, type JournalEvent, type JournalRow } from '../support/journal';
 import { refusal } from '../support/refusal';
-import { createWriteDb } from '@/db/clients';
+import { unique } from '../support/unique';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { adjustStock, type AdjustStockResult } from '@/server/commands/adjustStock';
 import { adjustStockInput } from '@/server/commands/adjustStock.input';
@@ -13,13 +13,11 @@ import { createWarehouse } from '@/server/commands/createWarehouse';
 import { createWarehouseInput } from '@/server/commands/createWarehouse.input';
 import { registerCustomer } from '@/server/commands/registerCustomer';
 import { registerCustomerInput } from '@/server/commands/registerCustomer.input';
-import type { Actor, CommandDeps } from '@/server/commands/runCommand';
+import type { Actor } from '@/server/commands/runCommand';
 import { type DomainError } from '@/server/domain/errors';
 
 const env = inject('stackEnv');
-const write = createWriteDb(env.DATABASE_URL, { max: 10, applicationName: 'inventoryCommands.int.test' });
-const admin$ = postgres(env.ADMIN_DATABASE_URL, { max: 2, onnotice: () => {} });
-const deps: CommandDeps = { db: write.db };
+const { write, admin$, deps } = commandDatabase(env, { max: 10, applicationName: 'inventoryCommands.int.test' });
 let actor: Actor;
 
 const LSN = /^[0-9A-F]+\/[0-9A-F]+$/;
@@ -28,15 +26,7 @@ beforeAll(async () => {
   actor = await seedStaff(write.db);
 });
 
-afterAll(async () => {
-  await write.sql.end();
-  await admin$.end();
-});
-
 // ---- fixtures: other test files share the database, so every code, SKU and email is unique ----
-
-let sequence = 0;
-const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`.toUpperCase();
 
 async function newProduct(): Promise<string> {
   const sku = `INV-${unique()}`;
@@ -81,6 +71,14 @@ async function stockRow({ productId, warehouseId }: Shelf) {
 
 const stockId = ({ productId, warehouseId }: Shelf) => `${productId}:${warehouseId}`;
 
+/** What creating an aggregate did: its answer (version 1, at a position), its row as `row.read` finds it, and its one journal entry. */
+async function expectCreated(created: { id: string }, row: { read: PromiseLike<readonly unknown[]>; is: object }, event: JournalEvent) {
+  expect(created).toMatchObject({ version: 1, position: expect.stringMatching(LSN) });
+  const [actual] = await row.read;
+  expect(actual).toEqual(row.is);
+  await expectLatestEntry(admin$, created.id, { version: 1, by: actor.id }, event);
+}
+
 /** Everything an adjustment may write: the stock row and its journal. */
 async function stockSnapshot(shelf: Shelf) {
   return { row: await stockRow(shelf), journal: await journalOf(admin$, stockId(shelf)) };
@@ -93,20 +91,11 @@ describe('inventory.createWarehouse', () => {
     const code = `N${unique()}`;
     const created = await createWarehouse(deps, actor, createWarehouseInput.parse({ code: `  ${code.toLowerCase()} `, name: ' North depot ' }));
 
-    expect(created).toMatchObject({ version: 1, position: expect.stringMatching(LSN) });
-    const [row] = await admin$`select code, name, version from warehouses where id = ${created.id}`;
-    expect(row).toEqual({ code, name: 'North depot', version: 1 });
-    expect(await journalOf(admin$, created.id)).toEqual([
-      {
-        command: 'inventory.createWarehouse',
-        event_type: 'WarehouseCreated',
-        schema_version: 1,
-        aggregate_type: 'warehouse',
-        aggregate_version: 1,
-        actor_id: actor.id,
-        payload: { code, name: 'North depot' },
-      },
-    ]);
+    await expectCreated(
+      created,
+      { read: admin$`select code, name, version from warehouses where id = ${created.id}`, is: { code, name: 'North depot', version: 1 } },
+      { command: 'inventory.createWarehouse', event_type: 'WarehouseCreated', aggregate_type: 'warehouse', payload: { code, name: 'North depot' } },
+    );
   });
 
   it('refuses a code already in use, whatever its case, and writes nothing', async () => {
@@ -150,15 +139,10 @@ describe('inventory.adjustStock', () => {
     expect(second).toMatchObject({ id: stockId(shelf), version: 2, quantity: 7 });
 
     expect(await stockRow(shelf)).toEqual({ quantity: 7, version: 2 });
-    const journal = await journalOf(admin$, stockId(shelf));
-    expect(journal).toHaveLength(2);
-    expect(journal[1]).toEqual({
+    const journal = await expectLatestEntry(admin$, stockId(shelf), { version: 2, by: actor.id }, {
       command: 'inventory.adjustStock',
       event_type: 'StockAdjusted',
-      schema_version: 1,
       aggregate_type: 'stock_level',
-      aggregate_version: 2,
-      actor_id: actor.id,
       payload: expect.objectContaining({ ...shelf, delta: -3, reason: 'broken in transit', quantity: { from: 10, to: 7 } }),
     });
     expect(journal[0]!.payload).toMatchObject({ delta: 10, quantity: { from: 0, to: 10 } });
@@ -284,20 +268,11 @@ describe('customers.register', () => {
     const email = `ann-${unique().toLowerCase()}@example.com`;
     const registered = await register(`  ${email.toUpperCase()} `);
 
-    expect(registered).toMatchObject({ version: 1, position: expect.stringMatching(LSN) });
-    const [row] = await admin$`select email, name, version from customers where id = ${registered.id}`;
-    expect(row).toEqual({ email, name: 'Ann Buyer', version: 1 });
-    expect(await journalOf(admin$, registered.id)).toEqual([
-      {
-        command: 'customers.register',
-        event_type: 'CustomerRegistered',
-        schema_version: 1,
-        aggregate_type: 'customer',
-        aggregate_version: 1,
-        actor_id: actor.id,
-        payload: { email, name: 'Ann Buyer' },
-      },
-    ]);
+    await expectCreated(
+      registered,
+      { read: admin$`select email, name, version from customers where id = ${registered.id}`, is: { email, name: 'Ann Buyer', version: 1 } },
+      { command: 'customers.register', event_type: 'CustomerRegistered', aggregate_type: 'customer', payload: { email, name: 'Ann Buyer' } },
+    );
   });
 
   it('refuses an email already registered, whatever its case, and writes nothing', async () => {

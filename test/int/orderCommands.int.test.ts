@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { commandDatabase } from '../support/commandDatabase';
 import { refusal } from '../support/refusal';
-import { createWriteDb } from '@/db/clients';
+import { unique } from '../support/unique';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { cancelOrder } from '@/server/commands/cancelOrder';
 import { cancelOrderInput } from '@/server/commands/cancelOrder.input';
@@ -18,24 +18,14 @@ import { shipOrderInput } from '@/server/commands/shipOrder.input';
 import { DomainError } from '@/server/domain/errors';
 
 const env = inject('stackEnv');
-const write = createWriteDb(env.DATABASE_URL, { applicationName: 'orderCommands.int.test' });
-const deps = { db: write.db };
-const admin$ = postgres(env.ADMIN_DATABASE_URL, { max: 2, onnotice: () => {} });
+const { write, admin$, deps } = commandDatabase(env, { applicationName: 'orderCommands.int.test' });
 let actor: Actor;
 
 beforeAll(async () => {
   actor = await seedStaff(write.db);
 });
 
-afterAll(async () => {
-  await write.sql.end();
-  await admin$.end();
-});
-
 // ---- fixtures: other test files share the database, so every name is unique ----
-
-let sequence = 0;
-const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`.toUpperCase();
 
 async function newWarehouse(): Promise<string> {
   const code = `W${unique()}`;

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { waitFor } from '@/scripts/stack/processes';
-import { apiClient, errorOf, loginAs, type ApiClient } from '../support/api';
-import { ProjectorProcess } from '../support/projector';
+import { apiClient, errorOf } from '../support/api';
+import { startedProjectorAndLogins } from '../support/projectorAndLogins';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
-const projector = new ProjectorProcess(env);
-let admin: ApiClient;
-let viewer: ApiClient;
+const { admin, viewer } = startedProjectorAndLogins(env, webUrl);
 
 // Other test files share the database: every name carries this run's tag.
 const tag = `q${Date.now().toString(36)}`;
@@ -15,10 +13,6 @@ const ids = { zed: '', amy: '', o1: '', o2: '', o3: '', o4: '', lamp: '', vase: 
 let lastPosition = '';
 
 beforeAll(async () => {
-  projector.start();
-  admin = (await loginAs(webUrl, 'admin')).api;
-  viewer = (await loginAs(webUrl, 'viewer')).api;
-
   const warehouse = await admin.inventory.createWarehouse.mutate({ code: `Q${tag.slice(-8).toUpperCase()}`, name: `Query depot ${tag}` });
   const product = async (sku: string, name: string, priceCents: number, currency: string) => {
     const { id } = await admin.catalog.createProduct.mutate({ sku: `${sku}-${tag}`, name: `${name} ${tag}`, priceCents, currency });
@@ -42,10 +36,6 @@ beforeAll(async () => {
   Object.assign(ids, { o1: o1.id, o2: paid.id, o3: o3.id, o4: cancelled.id });
   lastPosition = cancelled.position;
   await waitFor('the read models to apply the last order', async () => (await admin.customers.get.query({ id: ids.amy, after: lastPosition })).fresh, 60_000, 100);
-});
-
-afterAll(async () => {
-  await projector.stop();
 });
 
 const idsOf = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);

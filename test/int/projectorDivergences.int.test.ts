@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { waitFor } from '@/scripts/stack/processes';
-import { loginAs, type ApiClient } from '../support/api';
+import { adminDatabases } from '../support/adminDatabases';
+import { loggedInBeforeAll } from '../support/logins';
 import { ProjectorProcess } from '../support/projector';
 import { expectConverged } from '../support/readModels';
 
@@ -12,10 +12,9 @@ import { expectConverged } from '../support/readModels';
  */
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
-const writeDb = postgres(env.ADMIN_DATABASE_URL, { max: 2, onnotice: () => {} });
-const readDb = postgres(env.ADMIN_READ_DATABASE_URL, { max: 2, onnotice: () => {} });
+const { writeDb, readDb } = adminDatabases(env, { write: 2, read: 2 });
 let projector = new ProjectorProcess(env);
-let admin: ApiClient;
+const { admin } = loggedInBeforeAll(webUrl, ['admin']);
 
 const converge = () => expectConverged(env, projector, 120_000);
 
@@ -45,14 +44,8 @@ async function rebuildAheadOfLane(projection: 'product_summaries' | 'order_summa
   }, 60_000, 100);
 }
 
-beforeAll(async () => {
-  admin = (await loginAs(webUrl, 'admin')).api;
-});
-
 afterAll(async () => {
   await projector.stop();
-  await writeDb.end();
-  await readDb.end();
 });
 
 describe('convergence against histories that used to diverge', () => {

@@ -1,36 +1,24 @@
 import { spawn } from 'node:child_process';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALL_PROJECTIONS } from '@/db/read/projections';
 import { waitFor } from '@/scripts/stack/processes';
-import { errorOf, loginAs, type ApiClient } from '../support/api';
-import { ProjectorProcess } from '../support/projector';
+import { adminDatabases } from '../support/adminDatabases';
+import { errorOf } from '../support/api';
+import { startedProjectorAndLogins } from '../support/projectorAndLogins';
 import { expectConverged as expectConvergedWith } from '../support/readModels';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
-const projector = new ProjectorProcess(env);
-const writeDb = postgres(env.ADMIN_DATABASE_URL, { max: 4, onnotice: () => {} });
-const readDb = postgres(env.ADMIN_READ_DATABASE_URL, { max: 4, onnotice: () => {} });
-let admin: ApiClient;
-let viewer: ApiClient;
+const { writeDb, readDb } = adminDatabases(env, { write: 4, read: 4 });
+const { projector, admin, viewer } = startedProjectorAndLogins(env, webUrl);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 
 const expectConverged = () => expectConvergedWith(env, projector, 120_000);
 
 beforeAll(async () => {
-  admin = (await loginAs(webUrl, 'admin')).api;
-  viewer = (await loginAs(webUrl, 'viewer')).api;
-  projector.start();
   // Something to rebuild and to sell.
   for (let i = 0; i < 30; i++) await admin.catalog.createProduct.mutate({ sku: `OPS-${i}`, name: `Operations item ${i}`, priceCents: 500 + i, currency: 'EUR' });
-});
-
-afterAll(async () => {
-  await projector.stop();
-  await writeDb.end();
-  await readDb.end();
 });
 
 describe('dead letters', () => {

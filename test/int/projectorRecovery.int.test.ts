@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { random } from '@/scripts/seed/catalogData';
 import { waitFor } from '@/scripts/stack/processes';
-import { loginAs, type ApiClient } from '../support/api';
+import { adminDatabases } from '../support/adminDatabases';
+import { loggedInBeforeAll } from '../support/logins';
 import { ProjectorProcess } from '../support/projector';
 import { expectConverged as expectConvergedWith } from '../support/readModels';
 
 const env = inject('stackEnv');
 const webUrl = inject('webUrl');
 const projector = new ProjectorProcess(env);
-const writeDb = postgres(env.ADMIN_DATABASE_URL, { max: 4, onnotice: () => {} });
-const readDb = postgres(env.ADMIN_READ_DATABASE_URL, { max: 2, onnotice: () => {} });
-let admin: ApiClient;
+const { writeDb, readDb } = adminDatabases(env, { write: 4, read: 2 });
+const { admin } = loggedInBeforeAll(webUrl, ['admin']);
 const rnd = random(7);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -20,14 +19,8 @@ const currentPosition = async () => (await writeDb<{ lsn: string }[]>`select pg_
 
 const expectConverged = () => expectConvergedWith(env, projector, 90_000);
 
-beforeAll(async () => {
-  admin = (await loginAs(webUrl, 'admin')).api;
-});
-
 afterAll(async () => {
   await projector.stop();
-  await writeDb.end();
-  await readDb.end();
 });
 
 describe('projector recovery and convergence', () => {

@@ -1,12 +1,14 @@
 'use client';
 
-import { Alert, Anchor, Card, Group, NumberInput, Skeleton, Table, Text, Title } from '@mantine/core';
+import { NumberInput, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { useTRPC } from '@/app/_trpc/client';
 import { formatCount } from '@/app/_components/figures';
+import { QueryContent } from '@/app/_components/QueryContent';
+import { SectionCard } from '@/app/_components/SectionCard';
+import { ProductTable } from './ProductTable';
 
 const MAX_THRESHOLD = 1_000_000;
 
@@ -20,11 +22,11 @@ export function LowStock() {
     enabled: valid,
   });
   return (
-    <Card withBorder component="section" aria-labelledby="low-title">
-      <Group justify="space-between" mb="sm" align="end">
-        <Title order={3} size="h4" id="low-title">
-          Low stock
-        </Title>
+    <SectionCard
+      titleId="low-title"
+      title="Low stock"
+      align="end"
+      aside={
         <NumberInput
           label="At most (units)"
           size="xs"
@@ -37,57 +39,44 @@ export function LowStock() {
           onChange={setThreshold}
           error={valid || threshold !== debounced ? undefined : `A whole number from 0 to ${formatCount(MAX_THRESHOLD)}`}
         />
-      </Group>
-      {low.isPending ? (
-        <Skeleton h={200} aria-label="Loading low-stock products" />
-      ) : low.isError ? (
-        <Alert color="red" role="alert">
-          Low-stock products could not be loaded: {low.error.message}
-        </Alert>
-      ) : low.data.items.length === 0 ? (
-        <Text c="dimmed">No active product has {low.data.threshold} units or fewer.</Text>
-      ) : (
-        <>
-          <Table striped aria-labelledby="low-title" data-testid="low-stock">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Product</Table.Th>
-                <Table.Th ta="right">In stock</Table.Th>
-                <Table.Th ta="right">Units sold</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {low.data.items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} href={`/products/${p.id}`}>
-                      {p.name}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {p.sku}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {p.stockTotal === 0 ? (
-                      <Text span size="sm" c="red" fw={600}>
-                        out of stock
-                      </Text>
-                    ) : (
-                      formatCount(p.stockTotal)
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCount(p.unitsSold)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {low.data.total > low.data.items.length && (
-            <Text size="xs" c="dimmed" mt="xs">
-              {formatCount(low.data.total - low.data.items.length)} more at or under {low.data.threshold} units.
-            </Text>
-          )}
-        </>
-      )}
-    </Card>
+      }
+    >
+      <QueryContent query={low} what="Low-stock products" height={200}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed">No active product has {data.threshold} units or fewer.</Text>
+          ) : (
+            <>
+              <ProductTable
+                labelledBy="low-title"
+                testId="low-stock"
+                products={data.items}
+                figures={[
+                  {
+                    header: 'In stock',
+                    numeric: true,
+                    td: { style: { whiteSpace: 'nowrap' } },
+                    cell: (p) =>
+                      p.stockTotal === 0 ? (
+                        <Text span size="sm" c="red" fw={600}>
+                          out of stock
+                        </Text>
+                      ) : (
+                        formatCount(p.stockTotal)
+                      ),
+                  },
+                  { header: 'Units sold', numeric: true, cell: (p) => formatCount(p.unitsSold) },
+                ]}
+              />
+              {data.total > data.items.length && (
+                <Text size="xs" c="dimmed" mt="xs">
+                  {formatCount(data.total - data.items.length)} more at or under {data.threshold} units.
+                </Text>
+              )}
+            </>
+          )
+        }
+      </QueryContent>
+    </SectionCard>
   );
 }

@@ -1,11 +1,14 @@
 'use client';
 
 import { AreaChart, BarChart } from '@mantine/charts';
-import { Alert, Card, Group, Loader, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Loader, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SalesDailyView, SalesSeries } from '@/server/queries/salesDaily';
+import { Figure } from '@/app/_components/Figure';
 import { formatCount } from '@/app/_components/figures';
 import { formatMoney } from '@/app/_components/money';
+import { QueryContent } from '@/app/_components/QueryContent';
+import { SectionCard } from '@/app/_components/SectionCard';
 import { salesChartRows } from './salesChartRows';
 
 interface Props {
@@ -16,15 +19,14 @@ interface Props {
 
 export function SalesOverview({ sales, selected, onCurrency }: Props) {
   return (
-    <Card withBorder component="section" aria-labelledby="sales-title">
-      <Group justify="space-between" mb="sm">
-        <Group gap="xs">
-          <Title order={3} size="h4" id="sales-title">
-            Revenue and orders
-          </Title>
-          {sales.isFetching && !sales.isPending && <Loader size="xs" aria-label="Updating sales" />}
-        </Group>
-        {sales.data && sales.data.series.length > 1 && selected && (
+    <SectionCard
+      titleId="sales-title"
+      title="Revenue and orders"
+      titleAside={sales.isFetching && !sales.isPending && <Loader size="xs" aria-label="Updating sales" />}
+      aside={
+        sales.data &&
+        sales.data.series.length > 1 &&
+        selected && (
           <SegmentedControl
             aria-label="Currency"
             size="xs"
@@ -32,26 +34,21 @@ export function SalesOverview({ sales, selected, onCurrency }: Props) {
             onChange={onCurrency}
             data={sales.data.series.map((s) => s.currency)}
           />
-        )}
-      </Group>
-      <SalesBody sales={sales} selected={selected} />
-    </Card>
+        )
+      }
+    >
+      <QueryContent query={sales} what="Sales" height={380}>
+        {(data) => <SalesBody data={data} selected={selected} />}
+      </QueryContent>
+    </SectionCard>
   );
 }
 
-function SalesBody({ sales, selected }: Pick<Props, 'sales' | 'selected'>) {
-  if (sales.isPending) return <Skeleton h={380} aria-label="Loading sales" />;
-  if (sales.isError) {
-    return (
-      <Alert color="red" role="alert">
-        Sales could not be loaded: {sales.error.message}
-      </Alert>
-    );
-  }
+function SalesBody({ data, selected }: { data: SalesDailyView; selected: SalesSeries | undefined }) {
   if (!selected) {
     return (
       <Text c="dimmed" py="xl" ta="center">
-        No orders from {sales.data.from} to {sales.data.to}.
+        No orders from {data.from} to {data.to}.
       </Text>
     );
   }
@@ -71,21 +68,8 @@ function SalesBody({ sales, selected }: Pick<Props, 'sales' | 'selected'>) {
         <BarChart h={140} data={rows} dataKey="label" series={[{ name: 'orders', label: 'Orders', color: 'teal.6' }]} valueFormatter={formatCount} yAxisProps={{ allowDecimals: false }} />
       </figure>
       <Text size="xs" c="dimmed">
-        {sales.data.from} to {sales.data.to} (UTC days); cancelled orders are not counted.
+        {data.from} to {data.to} (UTC days); cancelled orders are not counted.
       </Text>
     </Stack>
-  );
-}
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </div>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
-import { Alert, Button, EmptyState, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CategoryView } from '@/server/queries/listCategories';
+import { ListQueryStatus } from '@/app/_components/ListQueryStatus';
 import { NotFreshAlert } from '@/app/_components/NotFreshAlert';
 import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { ChangeCategoryForm, type CategoryChange } from './ChangeCategoryForm';
@@ -61,24 +62,7 @@ export function CategoriesScreen() {
       <Title order={2}>Categories</Title>
       <NotFreshAlert fresh={tree.data?.fresh} />
       {admin && <CreateCategoryForm key={formKey} page={page} onCreated={() => setFormKey((k) => k + 1)} />}
-      {tree.isError && (
-        <Alert color="red" role="alert" title="Categories could not be loaded">
-          <Text size="sm">{tree.error.message}</Text>
-          <Button size="xs" variant="light" color="red" mt="sm" onClick={() => tree.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      )}
-      {tree.isPending && (
-        <Stack aria-label="Loading categories" aria-busy>
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} height={28} />
-          ))}
-        </Stack>
-      )}
-      {tree.isSuccess && items.length === 0 && (
-        <EmptyState title="No categories yet" description={admin ? 'Create the first one above.' : 'An admin can create them.'} />
-      )}
+      <ListQueryStatus query={tree} what="Categories" placeholderRows={6} emptyTitle="No categories yet" canCreate={admin} />
       {items.length > 0 && (
         <Table highlightOnHover aria-label="Category tree" style={{ opacity: tree.isPlaceholderData ? 0.6 : 1 }}>
           <Table.Thead>

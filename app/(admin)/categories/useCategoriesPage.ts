@@ -18,9 +18,11 @@ export function useCategoriesPage() {
   const invalidate = () => queryClient.invalidateQueries();
   return {
     tree,
-    showChange(position: string) {
+    /** Shows the tree as of `position`, then runs `then`. */
+    showChange(position: string, then?: () => void) {
       setAfter(position);
       void invalidate();
+      then?.();
     },
     reload() {
       setAfter(undefined);

@@ -1,12 +1,14 @@
 'use client';
 
-import { Alert, Anchor, Button, EmptyState, Group, Loader, Modal, Pagination, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { CUSTOMER_SORTS, type CustomerSort } from '@/server/queries/listCustomers.input';
 import { useTRPC } from '@/app/_trpc/client';
+import { DataTable } from '@/app/_components/DataTable';
 import { DateTime } from '@/app/_components/DateTime';
+import { PagedResults } from '@/app/_components/PagedResults';
 import { sameText, useDraft } from '@/app/_components/useDraft';
 import { useUrlState } from '@/app/_components/useUrlState';
 import { useCurrentUser } from '@/app/(admin)/UserContext';
@@ -27,8 +29,6 @@ export function CustomersList() {
   const [registering, setRegistering] = useState(false);
   const [text, setText] = useDraft(state.q, (typed) => update({ q: typed.trim() }), { same: sameText });
   const customers = useQuery(trpc.customers.list.queryOptions(customersListInput(state), { placeholderData: keepPreviousData }));
-  const result = customers.data;
-  const totalPages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;
 
   return (
     <Stack>
@@ -47,67 +47,57 @@ export function CustomersList() {
           w={220}
         />
       </Group>
-      {customers.isError && (
-        <Alert color="red" role="alert" title="The customers could not be loaded">
-          {customers.error.message}
-        </Alert>
-      )}
-      {customers.isPending && <Skeleton height={320} aria-label="Loading customers" />}
-      {result && (
-        <Group gap="xs">
-          <Text size="sm" c="dimmed" role="status">
-            {result.total} {result.total === 1 ? 'customer' : 'customers'}
-          </Text>
-          {customers.isFetching && <Loader size="xs" aria-label="Updating" />}
-        </Group>
-      )}
-      {result && result.items.length === 0 && (
-        <EmptyState
-          title={state.q ? 'No customer matches this search' : 'No customers yet'}
-          description={state.q ? 'Try part of their name or email.' : user.role === 'admin' ? 'Register the first one.' : undefined}
-        />
-      )}
-      {result && result.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover verticalSpacing="xs" aria-label="Customers" data-testid="customers-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th ta="right">Orders</Table.Th>
-                <Table.Th ta="right">Lifetime value</Table.Th>
-                <Table.Th>Last order</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.items.map((customer) => (
-                <Table.Tr key={customer.id} data-testid="customer-row">
-                  <Table.Td>
+      <PagedResults
+        query={customers}
+        noun={{ one: 'customer', other: 'customers' }}
+        pageSize={PAGE_SIZE}
+        page={state.page}
+        onPage={(page) => update({ page })}
+        pagesLabel="Customer pages"
+        empty={{
+          title: state.q ? 'No customer matches this search' : 'No customers yet',
+          description: state.q ? 'Try part of their name or email.' : user.role === 'admin' ? 'Register the first one.' : undefined,
+        }}
+      >
+        {(items) => (
+          <Table.ScrollContainer minWidth={640}>
+            <DataTable
+              striped
+              highlightOnHover
+              verticalSpacing="xs"
+              aria-label="Customers"
+              data-testid="customers-table"
+              rows={items}
+              rowKey={(customer) => customer.id}
+              rowProps={() => ({ 'data-testid': 'customer-row' })}
+              columns={[
+                {
+                  header: 'Name',
+                  cell: (customer) => (
                     <Anchor component={Link} href={`/customers/${customer.id}`}>
                       {customer.name}
                     </Anchor>
-                  </Table.Td>
-                  <Table.Td>{customer.email}</Table.Td>
-                  <Table.Td ta="right">{customer.orderCount}</Table.Td>
-                  <Table.Td ta="right">
-                    <LifetimeValue amounts={customer.lifetimeValue} />
-                  </Table.Td>
-                  <Table.Td>
-                    {customer.lastOrderAt ? (
+                  ),
+                },
+                { header: 'Email', cell: (customer) => customer.email },
+                { header: 'Orders', numeric: true, cell: (customer) => customer.orderCount },
+                { header: 'Lifetime value', numeric: true, cell: (customer) => <LifetimeValue amounts={customer.lifetimeValue} /> },
+                {
+                  header: 'Last order',
+                  cell: (customer) =>
+                    customer.lastOrderAt ? (
                       <DateTime value={customer.lastOrderAt} />
                     ) : (
                       <Text c="dimmed" size="sm">
                         Never
                       </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {totalPages > 1 && <Pagination total={totalPages} value={state.page} onChange={(page) => update({ page })} aria-label="Customer pages" />}
+                    ),
+                },
+              ]}
+            />
+          </Table.ScrollContainer>
+        )}
+      </PagedResults>
       <Modal opened={registering} onClose={() => setRegistering(false)} title="Register customer" centered>
         <RegisterCustomerForm onCancel={() => setRegistering(false)} />
       </Modal>

@@ -1,12 +1,15 @@
 'use client';
 
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { registerCustomerInput } from '@/server/commands/registerCustomer.input';
 import { useTRPC } from '@/app/_trpc/client';
+import { FormActions } from '@/app/_components/FormActions';
+import { textFields } from '@/app/_components/textFields';
+import { useFormValues } from '@/app/_components/useFormValues';
 import { describeError, wasRefused } from '@/app/_components/trpcErrors';
 
 type FieldErrors = Record<string, string[] | undefined>;
@@ -16,7 +19,7 @@ export function RegisterCustomerForm({ onCancel }: { onCancel: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [commandId, setCommandId] = useState(() => crypto.randomUUID());
-  const [form, setForm] = useState({ name: '', email: '' });
+  const [form, setForm] = useFormValues({ name: '', email: '' });
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const register = useMutation(
     trpc.customers.register.mutationOptions({
@@ -29,7 +32,7 @@ export function RegisterCustomerForm({ onCancel }: { onCancel: () => void }) {
   const refusal = register.error ? describeError(register.error) : undefined;
   const fieldError = (name: string) => (clientErrors[name] ?? refusal?.fields[name])?.join(', ');
   const busy = register.isPending || register.isSuccess;
-  const set = (field: keyof typeof form, value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const field = textFields(form, setForm, fieldError);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,23 +53,9 @@ export function RegisterCustomerForm({ onCancel }: { onCancel: () => void }) {
             {refusal.message}
           </Alert>
         )}
-        <TextInput label="Name" required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={fieldError('name')} data-autofocus />
-        <TextInput
-          label="Email"
-          type="email"
-          required
-          value={form.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={fieldError('email')}
-        />
-        <Group justify="end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Register
-          </Button>
-        </Group>
+        <TextInput label="Name" required {...field('name')} data-autofocus />
+        <TextInput label="Email" type="email" required {...field('email')} />
+        <FormActions submit="Register" busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,5 +1,6 @@
 import { Badge, Group, Progress, Table, Text } from '@mantine/core';
 import type { RebuildView } from '@/server/queries/systemStatus';
+import { DataTable } from '@/app/_components/DataTable';
 import { formatCount, formatInstant } from '@/app/_components/figures';
 
 const STATUS_COLOR = { queued: 'gray', running: 'blue', switched: 'green', failed: 'red' } as const;
@@ -15,18 +16,11 @@ export function RebuildList({ rebuilds, requested }: { rebuilds: RebuildView[]; 
     );
   }
   return (
-    <Table aria-label="Recent rebuilds" data-testid="rebuilds">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Projection</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th w="35%">Progress</Table.Th>
-          <Table.Th>Started</Table.Th>
-          <Table.Th>Finished</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {waiting && (
+    <DataTable
+      aria-label="Recent rebuilds"
+      data-testid="rebuilds"
+      leadingRows={
+        waiting && (
           <Table.Tr data-rebuild-id={waiting.id}>
             <Table.Td ff="monospace">{waiting.projection}</Table.Td>
             <Table.Td>
@@ -40,40 +34,50 @@ export function RebuildList({ rebuilds, requested }: { rebuilds: RebuildView[]; 
               </Text>
             </Table.Td>
           </Table.Tr>
-        )}
-        {rebuilds.map((r) => (
-          <Table.Tr key={r.id} data-rebuild-id={r.id} bg={r.id === requested?.id ? 'var(--mantine-color-indigo-light)' : undefined}>
-            <Table.Td ff="monospace">{r.projection}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={STATUS_COLOR[r.status]}>
-                {r.status}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Progress
-                  flex={1}
-                  value={progressPercent(r)}
-                  animated={r.status === 'running'}
-                  color={STATUS_COLOR[r.status]}
-                  aria-label={`${r.projection} rebuild progress`}
-                />
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {formatCount(r.done)} / {formatCount(r.total)}
-                </Text>
-              </Group>
-              {r.error && (
-                <Text size="xs" c="red">
-                  {r.error}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{formatInstant(r.startedAt)}</Table.Td>
-            <Table.Td>{formatInstant(r.finishedAt)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        )
+      }
+      rows={rebuilds}
+      rowKey={(r) => r.id}
+      rowProps={(r) => ({ 'data-rebuild-id': r.id, bg: r.id === requested?.id ? 'var(--mantine-color-indigo-light)' : undefined })}
+      columns={[
+        { header: 'Projection', td: { ff: 'monospace' }, cell: (r) => r.projection },
+        {
+          header: 'Status',
+          cell: (r) => (
+            <Badge variant="light" color={STATUS_COLOR[r.status]}>
+              {r.status}
+            </Badge>
+          ),
+        },
+        { header: 'Progress', th: { w: '35%' }, cell: (r) => <RebuildProgress rebuild={r} /> },
+        { header: 'Started', cell: (r) => formatInstant(r.startedAt) },
+        { header: 'Finished', cell: (r) => formatInstant(r.finishedAt) },
+      ]}
+    />
+  );
+}
+
+function RebuildProgress({ rebuild: r }: { rebuild: RebuildView }) {
+  return (
+    <>
+      <Group gap="xs" wrap="nowrap">
+        <Progress
+          flex={1}
+          value={progressPercent(r)}
+          animated={r.status === 'running'}
+          color={STATUS_COLOR[r.status]}
+          aria-label={`${r.projection} rebuild progress`}
+        />
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatCount(r.done)} / {formatCount(r.total)}
+        </Text>
+      </Group>
+      {r.error && (
+        <Text size="xs" c="red">
+          {r.error}
+        </Text>
+      )}
+    </>
   );
 }
 

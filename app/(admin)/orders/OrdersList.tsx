@@ -1,9 +1,10 @@
 'use client';
 
-import { Alert, Button, EmptyState, Group, Loader, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '@/app/_trpc/client';
+import { PagedResults } from '@/app/_components/PagedResults';
 import { useUrlState } from '@/app/_components/useUrlState';
 import { useCurrentUser } from '@/app/(admin)/UserContext';
 import { OrderFilters } from './OrderFilters';
@@ -15,8 +16,6 @@ export function OrdersList() {
   const user = useCurrentUser();
   const [state, update] = useUrlState(parseOrdersListState, ordersListSearch, { resetPage: true });
   const orders = useQuery(trpc.orders.list.queryOptions(ordersListInput(state), { placeholderData: keepPreviousData }));
-  const result = orders.data;
-  const totalPages = result ? Math.ceil(result.total / PAGE_SIZE) : 0;
   const filtered = state.status.length > 0 || state.q || state.customerId || state.from || state.to;
 
   return (
@@ -29,29 +28,22 @@ export function OrdersList() {
           </Button>
         )}
       </Group>
-      <OrderFilters state={state} update={update} customerName={result?.items[0]?.customerName} />
-      {orders.isError && (
-        <Alert color="red" role="alert" title="The orders could not be loaded">
-          {orders.error.message}
-        </Alert>
-      )}
-      {orders.isPending && <Skeleton height={320} aria-label="Loading orders" />}
-      {result && (
-        <Group gap="xs">
-          <Text size="sm" c="dimmed" role="status">
-            {result.total} {result.total === 1 ? 'order' : 'orders'}
-          </Text>
-          {orders.isFetching && <Loader size="xs" aria-label="Updating" />}
-        </Group>
-      )}
-      {result && result.items.length === 0 && (
-        <EmptyState
-          title={filtered ? 'No order matches these filters' : 'No orders yet'}
-          description={filtered ? 'Widen the filters to see more.' : 'Orders placed by staff show up here.'}
-        />
-      )}
-      {result && result.items.length > 0 && <OrdersTable orders={result.items} caption="Orders" />}
-      {totalPages > 1 && <Pagination total={totalPages} value={state.page} onChange={(page) => update({ page })} aria-label="Order pages" />}
+      <OrderFilters state={state} update={update} customerName={orders.data?.items[0]?.customerName} />
+      <PagedResults
+        query={orders}
+        noun={{ one: 'order', other: 'orders' }}
+        pageSize={PAGE_SIZE}
+        page={state.page}
+        onPage={(page) => update({ page })}
+        pagesLabel="Order pages"
+        empty={
+          filtered
+            ? { title: 'No order matches these filters', description: 'Widen the filters to see more.' }
+            : { title: 'No orders yet', description: 'Orders placed by staff show up here.' }
+        }
+      >
+        {(items) => <OrdersTable orders={items} caption="Orders" />}
+      </PagedResults>
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 
-import { Alert, Button, EmptyState, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '@/app/_components/DataTable';
+import { ListQueryStatus } from '@/app/_components/ListQueryStatus';
 import { NotFreshAlert, refetchUntilFresh } from '@/app/_components/NotFreshAlert';
 import { useTRPC } from '@/app/_trpc/client';
 import { useCurrentUser } from '@/app/(admin)/UserContext';
@@ -37,47 +39,23 @@ export function WarehousesScreen() {
           onReload={() => void invalidate()}
         />
       )}
-      {list.isError && (
-        <Alert color="red" role="alert" title="Warehouses could not be loaded">
-          <Text size="sm">{list.error.message}</Text>
-          <Button size="xs" variant="light" color="red" mt="sm" onClick={() => list.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      )}
-      {list.isPending && (
-        <Stack aria-label="Loading warehouses" aria-busy>
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} height={28} />
-          ))}
-        </Stack>
-      )}
-      {list.isSuccess && items.length === 0 && (
-        <EmptyState title="No warehouses yet" description={admin ? 'Create the first one above.' : 'An admin can create them.'} />
-      )}
+      <ListQueryStatus query={list} what="Warehouses" placeholderRows={4} emptyTitle="No warehouses yet" canCreate={admin} />
       {items.length > 0 && (
-        <Table highlightOnHover aria-label="Warehouses" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Code</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th ta="right">Products in stock</Table.Th>
-              <Table.Th ta="right">Units</Table.Th>
-              <Table.Th>Created</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((w) => (
-              <Table.Tr key={w.id} data-testid="warehouse-row">
-                <Table.Td fw={600}>{w.code}</Table.Td>
-                <Table.Td>{w.name}</Table.Td>
-                <Table.Td ta="right">{number(w.productCount)}</Table.Td>
-                <Table.Td ta="right">{number(w.units)}</Table.Td>
-                <Table.Td>{w.createdAt ? w.createdAt.toISOString().slice(0, 10) : '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          highlightOnHover
+          aria-label="Warehouses"
+          style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+          rows={items}
+          rowKey={(w) => w.id}
+          rowProps={() => ({ 'data-testid': 'warehouse-row' })}
+          columns={[
+            { header: 'Code', td: { fw: 600 }, cell: (w) => w.code },
+            { header: 'Name', cell: (w) => w.name },
+            { header: 'Products in stock', numeric: true, cell: (w) => number(w.productCount) },
+            { header: 'Units', numeric: true, cell: (w) => number(w.units) },
+            { header: 'Created', cell: (w) => (w.createdAt ? w.createdAt.toISOString().slice(0, 10) : '—') },
+          ]}
+        />
       )}
     </Stack>
   );

@@ -1,15 +1,5 @@
-import { Group, Skeleton, Stack } from '@mantine/core';
+import { DetailSkeleton } from '@/app/_components/DetailSkeleton';
 
 export default function LoadingCustomer() {
-  return (
-    <Stack aria-busy="true" aria-label="Loading customer">
-      <Skeleton height={36} width="40%" />
-      <Group grow>
-        <Skeleton height={96} />
-        <Skeleton height={96} />
-        <Skeleton height={96} />
-      </Group>
-      <Skeleton height={240} />
-    </Stack>
-  );
+  return <DetailSkeleton label="Loading customer" />;
 }

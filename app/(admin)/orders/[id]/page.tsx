@@ -1,12 +1,13 @@
-import { Alert, Card, Grid, GridCol, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, GridCol, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getOrderInput } from '@/server/queries/getOrder.input';
-import { orNotFound, serverCaller } from '@/app/_trpc/server';
+import { pageAnswer } from '@/app/_trpc/pageAnswer';
 import { DateTime } from '@/app/_components/DateTime';
+import { LabelledCard } from '@/app/_components/Figure';
 import { AnchorLink } from '@/app/_components/links';
 import { formatMoney } from '@/app/_components/money';
 import { NotFreshAlert } from '@/app/_components/NotFreshAlert';
+import { NotVisibleYet } from '@/app/_components/NotVisibleYet';
 import { OrderStatusBadge } from '@/app/(admin)/orders/OrderStatusBadge';
 import { shortId } from '@/app/(admin)/orders/shortId';
 import { OrderActions } from './OrderActions';
@@ -18,20 +19,8 @@ export const metadata: Metadata = { title: 'Order' };
 export default async function OrderPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string }> }) {
   const { id } = await props.params;
   const { after } = await props.searchParams;
-  const input = getOrderInput.safeParse({ id, after });
-  if (!input.success) notFound();
-  const caller = await serverCaller();
-  const answer = await orNotFound(caller.orders.get(input.data));
-  if (!answer) {
-    if (after) {
-      return (
-        <Alert color="yellow" role="status" title="Not visible yet">
-          This order was saved, but the read model has not caught up yet. Reload in a moment.
-        </Alert>
-      );
-    }
-    notFound();
-  }
+  const answer = await pageAnswer(getOrderInput.safeParse({ id, after }), (caller, input) => caller.orders.get(input));
+  if (!answer) return <NotVisibleYet what="order" />;
   const { order, fresh } = answer;
   return (
     <Stack>
@@ -51,39 +40,30 @@ export default async function OrderPage(props: { params: Promise<{ id: string }>
         <OrderActions order={{ id: order.id, status: order.status, version: order.version }} />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Card withBorder>
-          <Text size="sm" c="dimmed">
-            Customer
-          </Text>
+        <LabelledCard label="Customer">
           <AnchorLink href={`/customers/${order.customerId}`} size="lg" data-testid="order-customer">
             {order.customerName}
           </AnchorLink>
           <Text size="sm" c="dimmed">
             {order.customerEmail}
           </Text>
-        </Card>
-        <Card withBorder>
-          <Text size="sm" c="dimmed">
-            Total
-          </Text>
+        </LabelledCard>
+        <LabelledCard label="Total">
           <Text size="xl" fw={700}>
             {formatMoney(order.totalCents, order.currency)}
           </Text>
           <Text size="sm" c="dimmed">
             {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'} in {order.lineCount} {order.lineCount === 1 ? 'line' : 'lines'}
           </Text>
-        </Card>
-        <Card withBorder>
-          <Text size="sm" c="dimmed">
-            Placed
-          </Text>
+        </LabelledCard>
+        <LabelledCard label="Placed">
           <Text size="lg">
             <DateTime value={order.placedAt} />
           </Text>
           <Text size="sm" c="dimmed">
             Last change <DateTime value={order.updatedAt} />
           </Text>
-        </Card>
+        </LabelledCard>
       </SimpleGrid>
       <Grid>
         <GridCol span={{ base: 12, lg: 8 }}>

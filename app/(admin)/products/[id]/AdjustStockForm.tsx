@@ -1,13 +1,15 @@
 'use client';
 
-import { Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { adjustStockInput } from '@/server/commands/adjustStock.input';
 import type { ProductView } from '@/server/queries/getProduct';
-import { checkInput, messagesFor, type FieldErrors } from '@/app/_components/checkInput';
+import type { FieldErrors } from '@/app/_components/checkInput';
 import { CommandErrorAlert } from '@/app/_components/CommandErrorAlert';
-import { describeError, type DescribedError } from '@/app/_components/trpcErrors';
+import { FormActions } from '@/app/_components/FormActions';
+import type { DescribedError } from '@/app/_components/trpcErrors';
+import { useCommandForm } from '@/app/_components/useCommandForm';
 import { useTRPC } from '@/app/_trpc/client';
 import type { ProductPage } from './useProductPage';
 
@@ -15,9 +17,14 @@ const FIELDS = ['warehouseId', 'delta', 'reason'];
 /** Refusals about the number of units: shown next to the delta. */
 const DELTA_RULES = ['stock-below-zero', 'stock-above-maximum'];
 
-function withRuleFields(error: DescribedError | undefined): DescribedError | undefined {
-  if (!error?.rule || !DELTA_RULES.includes(error.rule)) return error;
+function withRuleFields(error: DescribedError): DescribedError {
+  if (!error.rule || !DELTA_RULES.includes(error.rule)) return error;
   return { ...error, fields: { ...error.fields, delta: [error.message] } };
+}
+
+/** A missing warehouse is asked for in words. */
+function withWarehousePrompt(errors: FieldErrors): FieldErrors {
+  return { ...errors, ...(errors.warehouseId && { warehouseId: ['Choose a warehouse'] }) };
 }
 
 /**
@@ -28,32 +35,27 @@ function withRuleFields(error: DescribedError | undefined): DescribedError | und
 export function AdjustStockForm({ product, page, onClose }: { product: ProductView; page: ProductPage; onClose: () => void }) {
   const trpc = useTRPC();
   const warehouses = useQuery(trpc.inventory.warehouses.queryOptions({}));
-  const [commandId] = useState(() => crypto.randomUUID());
   const [warehouseId, setWarehouseId] = useState<string | null>(product.stockByWarehouse[0]?.warehouseId ?? null);
   const [delta, setDelta] = useState<number | string>('');
   const [reason, setReason] = useState('');
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const adjust = useMutation(trpc.inventory.adjustStock.mutationOptions({ onSuccess: (result) => page.showChange(result.position, onClose) }));
-  const serverError = withRuleFields(adjust.error ? describeError(adjust.error) : undefined);
-  const fieldError = (name: string) => messagesFor(name, clientErrors, serverError?.fields);
+  const { commandId, serverError, fieldError, submit } = useCommandForm(adjustStockInput, adjust, {
+    clientErrors: withWarehousePrompt,
+    serverError: withRuleFields,
+  });
   const busy = adjust.isPending || page.navigating;
   const onHand = product.stockByWarehouse.find((s) => s.warehouseId === warehouseId)?.quantity ?? 0;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkInput(adjustStockInput, {
-      productId: product.id,
-      warehouseId: warehouseId ?? '',
-      delta: typeof delta === 'number' ? delta : Number.NaN,
-      reason,
-      commandId,
-    });
-    setClientErrors(checked.ok ? {} : { ...checked.errors, ...(checked.errors.warehouseId && { warehouseId: ['Choose a warehouse'] }) });
-    if (checked.ok) adjust.mutate(checked.value);
-  };
+  const candidate = () => ({
+    productId: product.id,
+    warehouseId: warehouseId ?? '',
+    delta: typeof delta === 'number' ? delta : Number.NaN,
+    reason,
+    commandId,
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Adjust stock">
+    <form onSubmit={submit(candidate)} noValidate aria-label="Adjust stock">
       <Stack>
         <CommandErrorAlert error={serverError} shownFields={FIELDS} onReload={() => page.reload(() => adjust.reset())} reloading={page.navigating} />
         <Select
@@ -83,14 +85,7 @@ export function AdjustStockForm({ product, page, onClose }: { product: ProductVi
             {onHand} on hand here{typeof delta === 'number' && delta !== 0 ? `, ${onHand + delta} after this adjustment` : ''}.
           </Text>
         )}
-        <Group justify="end">
-          <Button variant="default" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Save adjustment
-          </Button>
-        </Group>
+        <FormActions submit="Save adjustment" busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,38 +1,16 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useAggregatePage } from '@/app/_components/useAggregatePage';
 
 /**
- * Moves the product page to its latest state. After a command the page loads with
- * `after=<position>`, so it waits until the read model shows the change; `navigating` stays
- * true until the new state is on screen, and `then` runs in the same transition. Cached
- * client reads (search results, warehouse stock, category counts) may show the change too:
- * they are marked stale.
+ * Moves the product page to its latest state (see `useAggregatePage`). Cached client reads
+ * (search results, warehouse stock, category counts) may show the change too: they are marked
+ * stale.
  */
 export function useProductPage(productId: string) {
-  const router = useRouter();
   const queryClient = useQueryClient();
-  const [navigating, startTransition] = useTransition();
-  const path = `/products/${productId}`;
-  return {
-    navigating,
-    showChange(position: string, then?: () => void) {
-      void queryClient.invalidateQueries();
-      startTransition(() => {
-        router.replace(`${path}?after=${encodeURIComponent(position)}`, { scroll: false });
-        then?.();
-      });
-    },
-    reload(then?: () => void) {
-      startTransition(() => {
-        router.replace(path, { scroll: false });
-        router.refresh();
-        then?.();
-      });
-    },
-  };
+  return useAggregatePage(`/products/${productId}`, () => void queryClient.invalidateQueries());
 }
 
 export type ProductPage = ReturnType<typeof useProductPage>;

@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Group, NumberInput, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createProductInput } from '@/server/commands/createProduct.input';
 import { useTRPC } from '@/app/_trpc/client';
 import { messagesFor } from '@/app/_components/checkInput';
+import { FormActions } from '@/app/_components/FormActions';
 import { describeError } from '@/app/_components/trpcErrors';
 import { useFormValues } from '@/app/_components/useFormValues';
 import { ProductFields, type ProductFieldValues } from '@/app/(admin)/products/ProductFields';
@@ -107,11 +108,7 @@ export function NewProductForm() {
               </Group>
             }
           />
-          <Group justify="end">
-            <Button type="submit" loading={create.isPending} disabled={create.isSuccess}>
-              Create product
-            </Button>
-          </Group>
+          <FormActions submit="Create product" busy={create.isPending} disabled={create.isSuccess} />
         </Stack>
       </Paper>
     </Stack>
