@@ -22,6 +22,7 @@ const serverEnvSchema = z.object({
     .default('always')
     .describe('`auto`: Secure when the request came over HTTPS (TLS, or a trusted proxy said so); `never` only for plain-HTTP setups'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0).describe('reverse proxies in front of the web server whose X-Forwarded-For/-Proto are believed'),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional().describe('web server processes sharing the port (default: one per core)'),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   API_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
   LOGIN_ATTEMPTS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).default(20),

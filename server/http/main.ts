@@ -1,20 +1,27 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import next from 'next';
 import { EnvError, getServerEnv } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
 import { API_PATH, createApiHandler } from './apiHandler';
 import { setSecurityHeaders } from './securityHeaders';
+import { runWorkers } from './workers';
 
 /**
  * The web server: one port, one origin. `/api/trpc` goes to tRPC's Node handler (apiHandler.ts),
  * everything else (pages, server components, static assets) to Next. Started by `npm start`
- * and the test stacks with PORT and HOST; needs a `next build`.
+ * and the test stacks with PORT and HOST; needs a `next build`. WEB_CONCURRENCY processes
+ * (default: one per core) share the port (workers.ts).
  */
 const log = createLogger('web');
 
 async function main(): Promise<void> {
   const env = getServerEnv();
+  const workers = env.WEB_CONCURRENCY ?? availableParallelism();
+  if (cluster.isPrimary && workers > 1) return runWorkers(workers, log);
+
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? '127.0.0.1';
   const app = next({ dev: false, dir: join(import.meta.dirname, '..', '..'), hostname, port });

@@ -27,6 +27,9 @@ export async function startTestStack(options: { web?: { port?: number }; project
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: options.verbose ? 'info' : 'warn',
     PROJECTOR_METRICS_PORT: String(await freePort()),
+    // One web process per test stack (two cores, several stacks over a run); the web tier of
+    // several processes has its own test.
+    WEB_CONCURRENCY: '1',
   };
   const children: ChildProcess[] = [];
   try {
