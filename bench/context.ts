@@ -46,10 +46,24 @@ export function rememberVersion(versions: Map<string, number>, id: string, versi
   versions.set(id, Math.max(versions.get(id) ?? 0, version));
 }
 
+export interface CpuUsage {
+  /** "CPU (cores): web 1.21, postgres 0.42, …" */
+  note: string;
+  /** CPU time of the whole web tier (every worker), per call made meanwhile, in ms. */
+  webMsPerCall(calls: number): number | undefined;
+}
+
 /** Start watching CPU use; the returned function says how many cores each part used since. */
-export function cpuWindow(ctx: BenchContext): () => string {
+export function cpuWindow(ctx: BenchContext): () => CpuUsage {
   const roots = () => ({ web: ctx.stack.web?.pid, projector: ctx.stack.projector?.pid });
   const started = performance.now();
   const before = cpuSnapshot(roots());
-  return () => cpuNote(before, cpuSnapshot(roots()), performance.now() - started);
+  return () => {
+    const after = cpuSnapshot(roots());
+    const webSeconds = (after.web ?? 0) - (before.web ?? 0);
+    return {
+      note: cpuNote(before, after, performance.now() - started),
+      webMsPerCall: (calls) => (calls > 0 && after.web !== undefined ? (webSeconds * 1000) / calls : undefined),
+    };
+  };
 }

@@ -11,6 +11,8 @@ export interface Measured {
   value?: number;
   /** Calls that failed (a failed call is not a sample). */
   errors?: number;
+  /** HTTP figures: CPU time the web tier spent per call (utime + stime from /proc, all workers). */
+  webCpuMsPerCall?: number;
   note?: string;
 }
 

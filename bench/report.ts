@@ -38,12 +38,12 @@ function ratioCell(f: Figure): string {
 
 function latencyTable(figures: Figure[]): string[] {
   const lines = [
-    '| Figure | Load | n | median ms | p95 ms | p99 ms | Baseline (same run) | median ms | p95 ms | p99 ms | Target |',
-    '|---|---|--:|--:|--:|--:|---|--:|--:|--:|---|',
+    '| Figure | Load | n | median ms | p95 ms | p99 ms | web CPU ms/call | Baseline (same run) | median ms | p95 ms | p99 ms | Target |',
+    '|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|---|',
   ];
   for (const f of figures) {
     lines.push(
-      `| ${f.name} | ${f.load ?? ''} | ${f.ours.stats?.count ?? 0} | ${latencyCells(f.ours).join(' | ')} | ${f.baseline?.name ?? ''} | ${latencyCells(f.baseline).join(' | ')} | ${targetCell(f)} |`,
+      `| ${f.name} | ${f.load ?? ''} | ${f.ours.stats?.count ?? 0} | ${latencyCells(f.ours).join(' | ')} | ${f.ours.webCpuMsPerCall === undefined ? '' : num(f.ours.webCpuMsPerCall)} | ${f.baseline?.name ?? ''} | ${latencyCells(f.baseline).join(' | ')} | ${targetCell(f)} |`,
     );
   }
   return lines;

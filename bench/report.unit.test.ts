@@ -55,7 +55,7 @@ describe('bench report', () => {
     );
     expect(md).toContain('Machine: Test CPU, 2 cores, 24 GiB');
     expect(md).toContain('#### Commands');
-    expect(md).toContain('| command.placeOrder.http.c8 | 8 clients | 3 | 20.0 | 40.0 | 40.0 | synchronous read models | 60.0 | 90.0 | 90.0 | ❌ p99 ≤ 25 ms');
+    expect(md).toContain('| command.placeOrder.http.c8 | 8 clients | 3 | 20.0 | 40.0 | 40.0 |  | synchronous read models | 60.0 | 90.0 | 90.0 | ❌ p99 ≤ 25 ms');
     expect(md).toContain('#### Resources');
     expect(md).toContain('180 MB');
     expect(md).toContain('✅ ≤ 300 MB while 1M changes behind');

@@ -160,7 +160,7 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
         load: `${behindSql.toLocaleString('en')} changes behind`,
         ours: {
           value: (appliedSql / (sqlDoneAt - from)) * 1000,
-          note: `${((sqlDoneAt - spawned) / 1000).toFixed(1)} s from process start, of which ${((from - spawned) / 1000).toFixed(1)} s before streaming (not counted in the rate); ${usage}${unfinished(doneSql, appliedSql, behindSql)}`,
+          note: `${((sqlDoneAt - spawned) / 1000).toFixed(1)} s from process start, of which ${((from - spawned) / 1000).toFixed(1)} s before streaming (not counted in the rate); ${usage.note}${unfinished(doneSql, appliedSql, behindSql)}`,
         },
         baseline: raw,
       },

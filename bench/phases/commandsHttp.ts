@@ -80,7 +80,12 @@ export async function measureHttpCommands(ctx: BenchContext): Promise<void> {
         name: `${kind} over HTTP`,
         unit: 'ms',
         load: `${clients} client${clients > 1 ? 's' : ''}`,
-        ours: { stats: summarize(result.samples), errors: result.errors, note: [usage, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; ') },
+        ours: {
+          stats: summarize(result.samples),
+          errors: result.errors,
+          webCpuMsPerCall: usage.webMsPerCall(result.samples.length + result.errors),
+          note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
+        },
       });
     }
   }

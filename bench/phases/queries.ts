@@ -1,4 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
+import { Meilisearch } from 'meilisearch';
+import type { z } from 'zod';
+import { searchProducts } from '@/server/queries/searchProducts';
+import { searchProductsInput } from '@/server/queries/searchProducts.input';
 import { loginAs, type ApiClient } from '@/test/support/api';
 import { READ_PAIRS, searchFromWriteSchema, type ReadPair } from '../baselines/writeSchemaReads';
 import type { BenchContext } from '../context';
@@ -8,26 +12,47 @@ import type { Figure } from '../figures';
 import { summarize } from '../stats';
 
 type Query = (i: number) => Promise<unknown>;
+type SearchInput = z.input<typeof searchProductsInput>;
 
 const DAY_MS = 86_400_000;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-/** The queries the issue names, over the real tRPC HTTP endpoint, with varied inputs. */
-function httpQueries(ctx: BenchContext, api: ApiClient): Record<string, { name: string; call: Query }> {
+/** The search requests the bench sends, as inputs: the same ones go over HTTP and, as the baseline, straight to Meilisearch. */
+function searchInputs(ctx: BenchContext): Record<string, { name: string; input: (i: number) => SearchInput }> {
   const { catalog } = ctx;
   const terms = [...catalog.searchTerms.common, ...catalog.searchTerms.rare];
-  const statuses = [['placed'], ['paid'], ['shipped'], ['paid', 'shipped']] as const;
   return {
-    'search.text': { name: 'search.products: text', call: (i) => api.search.products.query({ q: pick(terms, i) }) },
+    'search.text': { name: 'search.products: text', input: (i) => ({ q: pick(terms, i) }) },
     'search.facets': {
       name: 'search.products: text + facet filters',
-      call: (i) => api.search.products.query({ q: pick(catalog.searchTerms.common, i), filters: { brand: [pick(catalog.brands, i)], tags: [pick(catalog.tags, i)] } }),
+      input: (i) => ({ q: pick(catalog.searchTerms.common, i), filters: { brand: [pick(catalog.brands, i)], tags: [pick(catalog.tags, i)] } }),
     },
     'search.filters': {
       name: 'search.products: filters, no text',
-      call: (i) => api.search.products.query({ filters: { inStock: true, status: ['active'], minPriceCents: (i % 50) * 100, maxPriceCents: (i % 50) * 100 + 20_000 } }),
+      input: (i) => ({ filters: { inStock: true, status: ['active'], minPriceCents: (i % 50) * 100, maxPriceCents: (i % 50) * 100 + 20_000 } }),
     },
-    'search.sort': { name: 'search.products: text, price sort, page 2', call: (i) => api.search.products.query({ q: pick(catalog.searchTerms.common, i), sort: 'price:asc', page: 2 }) },
+    'search.sort': { name: 'search.products: text, price sort, page 2', input: (i) => ({ q: pick(catalog.searchTerms.common, i), sort: 'price:asc', page: 2 }) },
+  };
+}
+
+/** The queries the issue names, over the real tRPC HTTP endpoint, with varied inputs. */
+function httpQueries(ctx: BenchContext, api: ApiClient): Record<string, { name: string; call: Query; direct?: Query }> {
+  const { catalog } = ctx;
+  const statuses = [['placed'], ['paid'], ['shipped'], ['paid', 'shipped']] as const;
+  // The web server's own search code, run in the bench process against Meilisearch: the floor the HTTP figure sits on.
+  const meili = new Meilisearch({ host: ctx.stack.env.MEILI_URL, apiKey: ctx.stack.env.MEILI_SEARCH_KEY });
+  const searches = Object.fromEntries(
+    Object.entries(searchInputs(ctx)).map(([id, s]) => [
+      id,
+      {
+        name: s.name,
+        call: (i: number) => api.search.products.query(s.input(i)),
+        direct: (i: number) => searchProducts(meili, ctx.stack.env.MEILI_INDEX, searchProductsInput.parse(s.input(i))),
+      },
+    ]),
+  );
+  return {
+    ...searches,
     'catalog.product': { name: 'catalog.product', call: (i) => api.catalog.product.query({ id: pick(catalog.productIds, i) }) },
     'orders.list': {
       name: 'orders.list: status + 30 days',
@@ -66,14 +91,32 @@ export async function measureQueries(ctx: BenchContext): Promise<void> {
       name: `${query.name} (HTTP)`,
       unit: 'ms',
       load,
-      ours: { stats: summarize(result.samples), errors: result.errors, note: [usage, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; ') },
+      ours: {
+          stats: summarize(result.samples),
+          errors: result.errors,
+          webCpuMsPerCall: usage.webMsPerCall(result.samples.length + result.errors),
+          note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
+        },
     };
-    if (id === 'search.text') {
-      const terms = [...ctx.catalog.searchTerms.common, ...ctx.catalog.searchTerms.rare];
-      const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => searchFromWriteSchema(ctx.write, pick(terms, i)).then(() => undefined));
-      figure.baseline = { name: 'write schema: ILIKE + facet GROUP BYs (SQL, no HTTP)', stats: summarize(base.samples), errors: base.errors };
+    if (query.direct) {
+      const direct = query.direct;
+      const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => direct(i).then(() => undefined));
+      figure.baseline = { name: 'the same Meilisearch requests, straight from the bench (no web tier)', stats: summarize(base.samples), errors: base.errors };
     }
     ctx.figures.push(figure);
+    if (id === 'search.text') {
+      // What CQRS buys for search: the same text search on the write schema.
+      const terms = [...ctx.catalog.searchTerms.common, ...ctx.catalog.searchTerms.rare];
+      const sql = await closedLoop(clients, ctx.options.measureMs, (_c, i) => searchFromWriteSchema(ctx.write, pick(terms, i)).then(() => undefined));
+      ctx.figures.push({
+        id: `query.search.writeSchema.c${clients}`,
+        section: 'queries',
+        name: 'search.products: text on the write schema (ILIKE + facet GROUP BYs, SQL, no HTTP)',
+        unit: 'ms',
+        load,
+        ours: { stats: summarize(sql.samples), errors: sql.errors },
+      });
+    }
   }
 
   for (const pair of READ_PAIRS) {

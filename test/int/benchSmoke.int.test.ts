@@ -18,9 +18,10 @@ const EXPECTED: Record<string, boolean> = {
     ]),
   ),
   'query.search.text.c8': true,
-  'query.search.facets.c8': false,
-  'query.search.filters.c8': false,
-  'query.search.sort.c8': false,
+  'query.search.facets.c8': true,
+  'query.search.filters.c8': true,
+  'query.search.sort.c8': true,
+  'query.search.writeSchema.c8': false,
   'query.catalog.product.c8': false,
   'query.orders.list.c8': false,
   'query.analytics.salesDaily.c8': false,
@@ -64,6 +65,10 @@ it('runs the whole bench harness on tiny data and reports every figure with its 
     expect([id, measuredSomething(figure?.ours)], JSON.stringify(figure)).toEqual([id, true]);
     if (needsBaseline) expect([id, measuredSomething(figure?.baseline)], JSON.stringify(figure)).toEqual([id, true]);
   }
+  // Every HTTP figure carries the web tier's CPU per call.
+  const http = report.figures.filter((f) => /^command\.\w+\.http\.|^query\.(?!search\.writeSchema)/.test(f.id));
+  expect(http.length).toBeGreaterThan(10);
+  for (const f of http) expect([f.id, (f.ours.webCpuMsPerCall ?? 0) > 0]).toEqual([f.id, true]);
   // Targets are judged and shown (not asserted: tiny data on a shared machine says nothing about speed).
   expect(byId.get('command.placeOrder.http.c8')!.target?.text).toBe('p99 ≤ 25 ms');
   const markdown = readFileSync(join(out, 'results.md'), 'utf8');
