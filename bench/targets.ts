@@ -23,7 +23,7 @@ function p99AtMost(limitMs: number): (figure: Figure) => TargetResult | undefine
 
 const TARGETS: Target[] = [
   { applies: (f) => /^command\.\w+\.http\.c8$/.test(f.id), check: p99AtMost(25) },
-  { applies: (f) => /^query\.search\.\w+\.c8$/.test(f.id), check: p99AtMost(30) },
+  { applies: (f) => /^query\.search\.(?!writeSchema)\w+\.c8$/.test(f.id), check: p99AtMost(30) },
   { applies: (f) => f.id === 'query.catalog.product.c8', check: p99AtMost(10) },
   { applies: (f) => f.id === 'lag.summary.r100', check: p99AtMost(200) },
   { applies: (f) => f.id === 'lag.search.r100', check: p99AtMost(1500) },
