@@ -51,19 +51,19 @@ export interface CpuUsage {
   note: string;
   /** CPU time of the whole web tier (every worker), per call made meanwhile, in ms. */
   webMsPerCall(calls: number): number | undefined;
+  /** The same for the bare tRPC baseline server. */
+  bareMsPerCall(calls: number): number | undefined;
 }
 
 /** Start watching CPU use; the returned function says how many cores each part used since. */
 export function cpuWindow(ctx: BenchContext): () => CpuUsage {
-  const roots = () => ({ web: ctx.stack.web?.pid, projector: ctx.stack.projector?.pid });
+  const roots = () => ({ web: ctx.stack.web?.pid, projector: ctx.stack.projector?.pid, 'bare tRPC': ctx.stack.bareApi?.pid });
   const started = performance.now();
   const before = cpuSnapshot(roots());
   return () => {
     const after = cpuSnapshot(roots());
-    const webSeconds = (after.web ?? 0) - (before.web ?? 0);
-    return {
-      note: cpuNote(before, after, performance.now() - started),
-      webMsPerCall: (calls) => (calls > 0 && after.web !== undefined ? (webSeconds * 1000) / calls : undefined),
-    };
+    const perCall = (label: string) => (calls: number) =>
+      calls > 0 && after[label] !== undefined ? ((after[label]! - (before[label] ?? 0)) * 1000) / calls : undefined;
+    return { note: cpuNote(before, after, performance.now() - started), webMsPerCall: perCall('web'), bareMsPerCall: perCall('bare tRPC') };
   };
 }

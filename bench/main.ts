@@ -5,7 +5,7 @@ import { loadCatalog } from './data/loadCatalog';
 import { adminSql, type BenchContext } from './context';
 import type { BenchReport } from './figures';
 import { machineInfo } from './machine';
-import { BENCH_USAGE, parseBenchArgs } from './options';
+import { BENCH_USAGE, parseBenchArgs, type BenchPhase } from './options';
 import { measureCatchUp } from './phases/catchUp';
 import { measureHttpCommands } from './phases/commandsHttp';
 import { measureInProcessCommands } from './phases/commandsInProcess';
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   }
   const startedAt = new Date();
   const t0 = performance.now();
-  const progress = new Progress(9);
+  const progress = new Progress(3 + options.phases.length);
   progress.begin(`starting Postgres and Meilisearch (${options.mode} mode)`);
   const stack = await BenchStack.start((line) => progress.note(line));
   const stop = () => {
@@ -65,7 +65,8 @@ async function main(): Promise<number> {
     if (ctx.orderable.length === 0) throw new Error('no product has stock to order');
     // A phase that fails is reported and the run goes on: the other figures are still worth having.
     const failures: string[] = [];
-    const phase = async (title: string, run: () => Promise<void>) => {
+    const phase = async (name: BenchPhase, title: string, run: () => Promise<void>) => {
+      if (!options.phases.includes(name)) return;
       progress.begin(title);
       try {
         await run();
@@ -75,12 +76,12 @@ async function main(): Promise<number> {
       }
     };
 
-    await phase('queries over HTTP, and read model against write schema', () => measureQueries(ctx));
-    await phase('commands over HTTP at 1, 8 and 32 clients', () => measureHttpCommands(ctx));
-    await phase('commands in process: asynchronous projection against synchronous read-model updates', () => measureInProcessCommands(ctx));
-    await phase('lag under a sustained write rate', () => measureLag(ctx));
-    await phase('full rebuild of the search index against a Meilisearch bulk load', () => measureSearchRebuild(ctx));
-    await phase(`catch-up after a burst of ${options.burstChanges.toLocaleString('en')} changes`, () => measureCatchUp(ctx));
+    await phase('queries', 'queries over HTTP, and read model against write schema', () => measureQueries(ctx));
+    await phase('commands', 'commands over HTTP at 1, 8 and 32 clients', () => measureHttpCommands(ctx));
+    await phase('in-process', 'commands in process: asynchronous projection against synchronous read-model updates', () => measureInProcessCommands(ctx));
+    await phase('lag', 'lag under a sustained write rate', () => measureLag(ctx));
+    await phase('rebuild', 'full rebuild of the search index against a Meilisearch bulk load', () => measureSearchRebuild(ctx));
+    await phase('catch-up', `catch-up after a burst of ${options.burstChanges.toLocaleString('en')} changes`, () => measureCatchUp(ctx));
 
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),

@@ -5,6 +5,10 @@
  */
 export type BenchMode = 'full' | 'quick' | 'tiny';
 
+/** The measurement phases, in the order a run takes them. */
+export const BENCH_PHASES = ['queries', 'commands', 'in-process', 'lag', 'rebuild', 'catch-up'] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
+
 export interface BenchOptions {
   mode: BenchMode;
   products: number;
@@ -20,9 +24,11 @@ export interface BenchOptions {
   queryClients: number;
   /** Where results.json and results.md go. */
   outDir: string;
+  /** The phases to run (all by default; `--only` picks some, to profile one). */
+  phases: BenchPhase[];
 }
 
-const PRESETS: Record<BenchMode, Omit<BenchOptions, 'mode' | 'outDir'>> = {
+const PRESETS: Record<BenchMode, Omit<BenchOptions, 'mode' | 'outDir' | 'phases'>> = {
   full: { products: 100_000, orderLines: 1_000_000, measureMs: 10_000, lagRates: [100, 500], lagMs: 30_000, burstChanges: 1_000_000, commandClients: [1, 8, 32], queryClients: 8 },
   quick: { products: 10_000, orderLines: 100_000, measureMs: 3_000, lagRates: [100, 500], lagMs: 8_000, burstChanges: 100_000, commandClients: [1, 8, 32], queryClients: 8 },
   tiny: { products: 60, orderLines: 300, measureMs: 400, lagRates: [20, 50], lagMs: 1_000, burstChanges: 2_000, commandClients: [1, 8, 32], queryClients: 8 },
@@ -35,12 +41,14 @@ export const BENCH_USAGE = `Usage: npm run bench -- [--quick | --tiny] [--produc
   --products N   catalog size (overrides the mode's)
   --order-lines N
   --out DIR      where results.json and results.md are written (default bench/results)
+  --only LIST    only these phases, comma-separated: ${BENCH_PHASES.join(', ')}
 `;
 
 export function parseBenchArgs(args: string[]): BenchOptions | { error: string } {
   let mode: BenchMode = 'full';
   const overrides: Partial<BenchOptions> = {};
   let outDir = 'bench/results';
+  let phases: BenchPhase[] = [...BENCH_PHASES];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -61,10 +69,16 @@ export function parseBenchArgs(args: string[]): BenchOptions | { error: string }
       else if (arg === '--products') overrides.products = count();
       else if (arg === '--order-lines') overrides.orderLines = count();
       else if (arg === '--out') outDir = value();
+      else if (arg === '--only') {
+        const asked = value().split(',');
+        const unknown = asked.filter((p) => !(BENCH_PHASES as readonly string[]).includes(p));
+        if (unknown.length > 0) throw new Error(`--only takes ${BENCH_PHASES.join(', ')}; not "${unknown.join(', ')}".`);
+        phases = BENCH_PHASES.filter((p) => asked.includes(p));
+      }
       else return { error: `Unknown option "${arg}".` };
     } catch (error) {
       return { error: (error as Error).message };
     }
   }
-  return { mode, ...PRESETS[mode], ...overrides, outDir };
+  return { mode, ...PRESETS[mode], ...overrides, outDir, phases };
 }

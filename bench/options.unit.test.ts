@@ -11,6 +11,12 @@ describe('bench options', () => {
     expect(quick).toMatchObject({ mode: 'quick', products: 20_000, orderLines: 100_000, outDir: '/tmp/x' });
   });
 
+  it('run only the phases --only names, in the run\'s own order', () => {
+    expect(parseBenchArgs(['--quick', '--only', 'catch-up,lag'])).toMatchObject({ phases: ['lag', 'catch-up'] });
+    expect(parseBenchArgs([])).toMatchObject({ phases: ['queries', 'commands', 'in-process', 'lag', 'rebuild', 'catch-up'] });
+    expect(parseBenchArgs(['--only', 'lag,speed'])).toEqual({ error: '--only takes queries, commands, in-process, lag, rebuild, catch-up; not "speed".' });
+  });
+
   it('refuse what they do not understand, with the reason', () => {
     expect(parseBenchArgs(['--fast'])).toEqual({ error: 'Unknown option "--fast".' });
     expect(parseBenchArgs(['--products'])).toEqual({ error: '--products needs a value.' });

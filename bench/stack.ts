@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { createWriteDb } from '@/db/clients';
 import { seedStaff } from '@/scripts/seed/seedDemoData';
 import type { Actor } from '@/server/commands/runCommand';
-import { buildWebIfStale, startProjector, startWeb } from '@/scripts/stack/appProcesses';
+import { buildWebIfStale, ROOT, startProjector, startWeb, webEnv } from '@/scripts/stack/appProcesses';
 import { startLocalStack, type StackEnv } from '@/scripts/stack/localStack';
-import { freePort, pipeWithPrefix, stopGroup } from '@/scripts/stack/processes';
+import { freePort, pipeWithPrefix, startDetached, stopGroup, waitFor } from '@/scripts/stack/processes';
 
 export type BenchEnv = StackEnv & Record<string, string> & { MEILI_INDEX: string; PROJECTOR_METRICS_PORT: string; LOG_LEVEL: string; NEXT_TELEMETRY_DISABLED: string };
 
@@ -20,6 +20,8 @@ export class BenchStack {
   projector: ChildProcess | undefined;
   web: ChildProcess | undefined;
   webUrl = '';
+  /** The bare tRPC baseline server (bench/baselines/bareTrpcServer.ts), while a phase measures it. */
+  bareApi: ChildProcess | undefined;
 
   private constructor(
     readonly env: BenchEnv,
@@ -40,8 +42,10 @@ export class BenchStack {
         ...stack.env,
         MEILI_INDEX: 'products',
         PROJECTOR_METRICS_PORT: String(await freePort()),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         NEXT_TELEMETRY_DISABLED: '1',
+        // The old Next route handler stays measurable beside the Node handler (app/api/next-trpc).
+        BENCH_NEXT_ROUTE: '1',
       };
       const write = createWriteDb(env.DATABASE_URL, { max: 1 });
       const admin = await seedStaff(write.db);
@@ -72,7 +76,27 @@ export class BenchStack {
     this.webUrl = web.url;
   }
 
+  /** The app's router behind tRPC's standalone server alone: the floor of an API call. */
+  async startBareApi(): Promise<string> {
+    const port = await freePort();
+    const child = startDetached(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'baselines', 'bareTrpcServer.ts')], { cwd: ROOT, env: { ...webEnv(this.env), PORT: String(port) } });
+    pipeWithPrefix(child, '[bare tRPC]', process.stderr);
+    this.bareApi = child;
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor('the bare tRPC server', async () => {
+      if (child.exitCode !== null) throw new Error(`the bare tRPC server exited with ${child.exitCode}`);
+      return (await fetch(`${url}/api/trpc/auth.me`)).status > 0;
+    }, 60_000, 100);
+    return url;
+  }
+
+  async stopBareApi(): Promise<void> {
+    if (this.bareApi) await stopGroup(this.bareApi);
+    this.bareApi = undefined;
+  }
+
   async stop(): Promise<void> {
+    await this.stopBareApi();
     await this.stopProjector();
     if (this.web) await stopGroup(this.web);
     await this.stopServices();

@@ -93,7 +93,7 @@ export class Pipeline implements StreamHandlers {
       const started = performance.now();
       await this.applyBatch(batch);
       this.log.debug(
-        { lsn: batch.endLsn, transactions: batch.transactions, changes: batch.touches.changeCount, ms: Math.round(performance.now() - started) },
+        { lsn: batch.endLsn, transactions: batch.transactions, changes: batch.touches.changeCount, ms: Math.round(performance.now() - started), steps: this.lanes.sql.lastTimings },
         'batch applied to SQL read models',
       );
     });

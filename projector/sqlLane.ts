@@ -36,6 +36,8 @@ export class SqlLane {
   private maybePendingLetters = true;
   /** Changes applied since start (for status and metrics). */
   changesApplied = 0;
+  /** Where the last batch's time went, in ms (logged at debug level with the batch). */
+  lastTimings: Record<string, number> = {};
 
   constructor(
     private readonly source: postgres.Sql,
@@ -103,31 +105,45 @@ export class SqlLane {
   }
 
   private attempt(batch: Batch, behind: readonly SqlProjectionName[], isolate: boolean): Promise<BatchEffects> {
+    const timings: Record<string, number> = {};
+    this.lastTimings = timings;
+    let mark = performance.now();
+    const lap = (step: string) => {
+      const now = performance.now();
+      timings[step] = Math.round((timings[step] ?? 0) + now - mark);
+      mark = now;
+    };
     return this.source.begin('isolation level repeatable read read only', async (snapshot) => {
       if (!(await allVisible(snapshot, batch.xids))) throw new NotYetVisible();
       const ctx = { snapshot, read: this.read, planned: new Map<string, string[]>() };
       const plans: { projection: SqlProjection; keys: string[] }[] = [];
+      lap('snapshot');
       for (const projection of SQL_PROJECTION_LIST) {
         if (!behind.includes(projection.name)) continue;
         const keys = await projection.keys(ctx, batch.touches);
         ctx.planned.set(projection.name, keys);
         plans.push({ projection, keys });
+        lap(`keys:${projection.name}`);
       }
       const requests = await loadRequests(snapshot, [...batch.touches.keys.request]);
       const shadowWrites: [Shadow, string[]][] = [];
       const queue: QueueBatch = { lsn: batch.endLsn, sinceLsn: this.checkpoints.get(productSummaries.name) ?? '0/0', sinceCommitAt: batch.firstCommitTime };
       const effects = await this.read.begin(async (tx) => {
         const out = noEffects();
+        lap('begin');
         for (const { projection, keys } of plans) {
           const applied = await this.applyKeys(tx, snapshot, projection, keys, batch.endLsn, isolate, shadowWrites);
           if (this.maybePendingLetters && !projection.whole) await resolveDeadLetters(tx, projection.name, applied, 'applied by a later change');
+          lap(`apply:${projection.name}:${keys.length}`);
           // The index is written from these rows: queued with them, so a crash cannot separate the two.
           if (projection.name === productSummaries.name) await queueForSearch(tx, applied, queue);
+          lap('queue');
         }
         for (const request of requests) await this.handleRequest(tx, snapshot, request, queue, out, shadowWrites);
         await saveCheckpoints(tx, behind, batch.endLsn, batch.lastCommitTime);
+        lap('checkpoint');
         return out;
-      });
+      }).finally(() => lap('commit'));
       // Only once committed: a rebuild skips these keys because the lane already wrote them.
       for (const [shadow, keys] of shadowWrites) for (const key of keys) shadow.touched.add(key);
       return effects;

@@ -57,13 +57,21 @@ export async function writeBurst(adminWriteUrl: string, productIds: readonly str
 }
 
 /** One more committed change after the burst, easy to recognize in both read models. */
-export async function writeMarker(adminWriteUrl: string, productId: string): Promise<{ id: string; version: number; priceCents: number }> {
+/**
+ * One price change after the burst. Its `lsnBeforeCommit` tells when a projection has applied
+ * everything up to it (its checkpoint is past). The summary row cannot tell: a batch recomputes
+ * from the write model as it is now, so the first batch touching this product already shows it.
+ */
+export async function writeMarker(adminWriteUrl: string, productId: string): Promise<{ id: string; version: number; priceCents: number; lsnBeforeCommit: string }> {
   const sql = postgres(adminWriteUrl, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<{ version: number; price_cents: number }[]>`
-      update products set price_cents = 7654321, version = version + 1, updated_at = now() where id = ${productId}
-      returning version, price_cents`;
-    return { id: productId, version: row!.version, priceCents: row!.price_cents };
+    return await sql.begin(async (tx) => {
+      const [row] = await tx<{ version: number; price_cents: number }[]>`
+        update products set price_cents = 7654321, version = version + 1, updated_at = now() where id = ${productId}
+        returning version, price_cents`;
+      const [at] = await tx<{ lsn: string }[]>`select pg_current_wal_insert_lsn()::text as lsn`;
+      return { id: productId, version: row!.version, priceCents: row!.price_cents, lsnBeforeCommit: at!.lsn };
+    });
   } finally {
     await sql.end();
   }

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { Meilisearch } from 'meilisearch';
 import { PRODUCT_SEARCH, SQL_PROJECTIONS } from '@/db/read/projections';
 import { PROJECTED_TABLES } from '@/db/write/schema';
 import { compareLsn, minLsn } from '@/lib/lsn';
@@ -72,7 +71,7 @@ async function healthy(port: string): Promise<boolean> {
  * (answering reads meanwhile).
  */
 export async function measureCatchUp(ctx: BenchContext): Promise<void> {
-  const { write, read, stack, progress, catalog } = ctx;
+  const { write, stack, progress, catalog } = ctx;
   await write`select pg_create_logical_replication_slot(${RAW_SLOT}, 'wal2json')`;
   try {
     const bar = progress.bar('burst', ctx.options.burstChanges);
@@ -99,7 +98,6 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
     const behindSql = changesBehind(burst, stoppedAt.sql);
     const behindSearch = changesBehind(burst, stoppedAt.search);
     progress.note(`projector restarted ${behindSql.toLocaleString('en')} changes behind`);
-    const meili = new Meilisearch({ host: stack.env.MEILI_URL, apiKey: stack.env.MEILI_MASTER_KEY }).index(stack.env.MEILI_INDEX);
     const spawned = performance.now();
     const projector = stack.startProjector();
     const cpu = cpuWindow(ctx);
@@ -118,17 +116,15 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
     let sqlDoneAt: number | undefined;
     let searchDoneAt: number | undefined;
     const catchBar = progress.bar('catch-up (SQL read models)', behindSql);
+    const past = (checkpoint: string) => compareLsn(checkpoint, marker.lsnBeforeCommit) > 0;
     while (sqlDoneAt === undefined || searchDoneAt === undefined) {
       if (streamingAt === undefined && (await healthy(stack.env.PROJECTOR_METRICS_PORT))) streamingAt = performance.now();
+      const at = await checkpoints(ctx);
       if (sqlDoneAt === undefined) {
-        const [row] = await read<{ version: number }[]>`select version from product_summaries where id = ${marker.id}`;
-        if (row && row.version >= marker.version) sqlDoneAt = performance.now();
-        else catchBar.set(behindSql - changesBehind(burst, (await checkpoints(ctx)).sql));
+        if (past(at.sql)) sqlDoneAt = performance.now();
+        else catchBar.set(behindSql - changesBehind(burst, at.sql));
       }
-      if (searchDoneAt === undefined) {
-        const doc = await meili.getDocument<{ priceCents: number }>(marker.id, { fields: ['priceCents'] }).catch(() => undefined);
-        if (doc?.priceCents === marker.priceCents) searchDoneAt = performance.now();
-      }
+      if (searchDoneAt === undefined && past(at.search)) searchDoneAt = performance.now();
       if (performance.now() - spawned > CATCH_UP_LIMIT_MS) break;
       if (projector.exitCode !== null) throw new Error(`the projector exited with ${projector.exitCode} while catching up`);
       await new Promise((r) => setTimeout(r, 20));

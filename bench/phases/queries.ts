@@ -3,12 +3,12 @@ import { Meilisearch } from 'meilisearch';
 import type { z } from 'zod';
 import { searchProducts } from '@/server/queries/searchProducts';
 import { searchProductsInput } from '@/server/queries/searchProducts.input';
-import { loginAs, type ApiClient } from '@/test/support/api';
+import { apiClient, loginAs, type ApiClient } from '@/test/support/api';
 import { READ_PAIRS, searchFromWriteSchema, type ReadPair } from '../baselines/writeSchemaReads';
 import type { BenchContext } from '../context';
 import { cpuWindow, pick } from '../context';
 import { closedLoop } from '../drive';
-import type { Figure } from '../figures';
+import type { Figure, Measured } from '../figures';
 import { summarize } from '../stats';
 
 type Query = (i: number) => Promise<unknown>;
@@ -35,8 +35,25 @@ function searchInputs(ctx: BenchContext): Record<string, { name: string; input: 
   };
 }
 
+/** The clients a query is sent through: the web tier, the bare tRPC baseline server, and the web tier's old Next route handler. */
+interface Apis {
+  api: ApiClient;
+  bare: ApiClient;
+  nextRoute: ApiClient;
+}
+
+interface HttpQuery {
+  name: string;
+  call: Query;
+  /** The same search requests straight to Meilisearch. */
+  direct?: Query;
+  /** The same call to the bare tRPC server, and through Next's route handler. */
+  bare?: Query;
+  nextRoute?: Query;
+}
+
 /** The queries the issue names, over the real tRPC HTTP endpoint, with varied inputs. */
-function httpQueries(ctx: BenchContext, api: ApiClient): Record<string, { name: string; call: Query; direct?: Query }> {
+function httpQueries(ctx: BenchContext, { api, bare, nextRoute }: Apis): Record<string, HttpQuery> {
   const { catalog } = ctx;
   const statuses = [['placed'], ['paid'], ['shipped'], ['paid', 'shipped']] as const;
   // The web server's own search code, run in the bench process against Meilisearch: the floor the HTTP figure sits on.
@@ -53,7 +70,13 @@ function httpQueries(ctx: BenchContext, api: ApiClient): Record<string, { name: 
   );
   return {
     ...searches,
-    'catalog.product': { name: 'catalog.product', call: (i) => api.catalog.product.query({ id: pick(catalog.productIds, i) }) },
+    'auth.me': { name: 'auth.me', call: () => api.auth.me.query(), bare: () => bare.auth.me.query(), nextRoute: () => nextRoute.auth.me.query() },
+    'catalog.product': {
+      name: 'catalog.product',
+      call: (i) => api.catalog.product.query({ id: pick(catalog.productIds, i) }),
+      bare: (i) => bare.catalog.product.query({ id: pick(catalog.productIds, i) }),
+      nextRoute: (i) => nextRoute.catalog.product.query({ id: pick(catalog.productIds, i) }),
+    },
     'orders.list': {
       name: 'orders.list: status + 30 days',
       call: (i) => {
@@ -76,34 +99,51 @@ function httpQueries(ctx: BenchContext, api: ApiClient): Record<string, { name: 
  * the write schema with joins and aggregates, as plain SQL at the same concurrency (what CQRS buys).
  */
 export async function measureQueries(ctx: BenchContext): Promise<void> {
-  const { api } = await loginAs(ctx.stack.webUrl, 'viewer');
+  const { api, cookie } = await loginAs(ctx.stack.webUrl, 'viewer');
+  const bareUrl = await ctx.stack.startBareApi();
+  try {
+    const apis: Apis = { api, bare: (await loginAs(bareUrl, 'viewer')).api, nextRoute: apiClient(ctx.stack.webUrl, cookie, '/api/next-trpc') };
+    await measureHttpQueries(ctx, httpQueries(ctx, apis));
+  } finally {
+    await ctx.stack.stopBareApi();
+  }
+  await measureReadPairs(ctx);
+}
+
+/** Closed loop at the query clients, with the web tier's CPU per call (or, with `bare`, the bare server's). */
+async function measured(ctx: BenchContext, call: Query, cpuOf: 'web' | 'bare' = 'web'): Promise<Measured> {
+  const cpu = cpuWindow(ctx);
+  const result = await closedLoop(ctx.options.queryClients, ctx.options.measureMs, (_client, i) => call(i).then(() => undefined));
+  const usage = cpu();
+  const calls = result.samples.length + result.errors;
+  return {
+    stats: summarize(result.samples),
+    errors: result.errors,
+    webCpuMsPerCall: cpuOf === 'web' ? usage.webMsPerCall(calls) : usage.bareMsPerCall(calls),
+    note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
+  };
+}
+
+async function measureHttpQueries(ctx: BenchContext, queries: Record<string, HttpQuery>): Promise<void> {
   const clients = ctx.options.queryClients;
   const load = `${clients} clients`;
-  const queries = httpQueries(ctx, api);
   for (const [id, query] of Object.entries(queries)) {
     ctx.progress.note(`${id} × ${clients} clients`);
-    const cpu = cpuWindow(ctx);
-    const result = await closedLoop(clients, ctx.options.measureMs, (_client, i) => query.call(i).then(() => undefined));
-    const usage = cpu();
-    const figure: Figure = {
-      id: `query.${id}.c${clients}`,
-      section: 'queries',
-      name: `${query.name} (HTTP)`,
-      unit: 'ms',
-      load,
-      ours: {
-          stats: summarize(result.samples),
-          errors: result.errors,
-          webCpuMsPerCall: usage.webMsPerCall(result.samples.length + result.errors),
-          note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
-        },
-    };
+    const figure: Figure = { id: `query.${id}.c${clients}`, section: 'queries', name: `${query.name} (HTTP)`, unit: 'ms', load, ours: await measured(ctx, query.call) };
     if (query.direct) {
       const direct = query.direct;
       const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => direct(i).then(() => undefined));
       figure.baseline = { name: 'the same Meilisearch requests, straight from the bench (no web tier)', stats: summarize(base.samples), errors: base.errors };
     }
+    if (query.bare) {
+      const bare = await measured(ctx, query.bare, 'bare');
+      figure.baseline = { ...bare, name: `the same router on a bare tRPC Node server, no Next (${bare.webCpuMsPerCall?.toFixed(2) ?? '—'} ms CPU/call)`, note: undefined };
+    }
     ctx.figures.push(figure);
+    if (query.nextRoute) {
+      ctx.progress.note(`${id} through Next's route handler × ${clients} clients`);
+      ctx.figures.push({ id: `query.${id}.nextRoute.c${clients}`, section: 'queries', name: `${query.name} through Next's route handler (the old path, HTTP)`, unit: 'ms', load, ours: await measured(ctx, query.nextRoute) });
+    }
     if (id === 'search.text') {
       // What CQRS buys for search: the same text search on the write schema.
       const terms = [...ctx.catalog.searchTerms.common, ...ctx.catalog.searchTerms.rare];
@@ -118,7 +158,12 @@ export async function measureQueries(ctx: BenchContext): Promise<void> {
       });
     }
   }
+}
 
+/** Each read answered by the read model and by the write schema, as plain SQL at the query clients (what CQRS buys). */
+async function measureReadPairs(ctx: BenchContext): Promise<void> {
+  const clients = ctx.options.queryClients;
+  const load = `${clients} clients`;
   for (const pair of READ_PAIRS) {
     await assertPairAgrees(ctx, pair);
     ctx.progress.note(`${pair.name}: read model vs write schema × ${clients} clients`);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { WriteDb } from '@/db/clients';
 import { sessions, users, type StaffRole } from '@/db/write/schema';
 
@@ -24,12 +24,21 @@ export async function createSession(db: WriteDb, userId: string, ttlHours: numbe
   return { token, expiresAt };
 }
 
-export async function findSessionUser(db: WriteDb, token: string, now = new Date()): Promise<SessionUser | null> {
-  const [row] = await db
+/** Every API call looks its session up: the statement is built once per connection pool, not per call. */
+function prepareSessionLookup(db: WriteDb) {
+  return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('session_user');
+}
+const sessionLookups = new WeakMap<WriteDb, ReturnType<typeof prepareSessionLookup>>();
+
+export async function findSessionUser(db: WriteDb, token: string, now = new Date()): Promise<SessionUser | null> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
   return row ?? null;
 }
 

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb } from '@/db/clients';
-import { productSummaries } from '@/db/read/schema';
+import { productSummaries, projectionCheckpoints } from '@/db/read/schema';
 import { notFound } from '../domain/errors';
 import { waitForPosition, type Freshness } from './freshness';
 import { positionInput } from './position.input';
@@ -15,9 +15,34 @@ export type GetProductInput = z.infer<typeof getProductInput>;
 /** A product as its page shows it: its whole `product_summaries` row. */
 export type ProductView = typeof productSummaries.$inferSelect;
 
+/**
+ * The row and the checkpoint in one statement (one snapshot, one round trip): the most frequent
+ * read of the app, so it is also prepared once rather than built per call.
+ */
+function prepareProductWithPosition(db: ReadDb) {
+  return db
+    .select({ appliedPosition: sql<string>`${projectionCheckpoints.lsn}::text`, product: productSummaries })
+    .from(projectionCheckpoints)
+    .leftJoin(productSummaries, eq(productSummaries.id, sql.placeholder('id')))
+    .where(eq(projectionCheckpoints.projection, 'product_summaries'))
+    .prepare('product_with_position');
+}
+const productQueries = new WeakMap<ReadDb, ReturnType<typeof prepareProductWithPosition>>();
+
 export async function getProduct(db: ReadDb, input: GetProductInput, waitMs: number): Promise<{ product: ProductView } & Freshness> {
-  const freshness = await waitForPosition(db, 'product_summaries', input.after, waitMs);
-  const [product] = await db.select().from(productSummaries).where(eq(productSummaries.id, input.id));
+  let freshness: Freshness;
+  let product: ProductView | null | undefined;
+  let query = productQueries.get(db);
+  if (!query) productQueries.set(db, (query = prepareProductWithPosition(db)));
+  // No checkpoint row yet (the projector's first load is under way): the general path below.
+  const [row] = input.after === undefined ? await query.execute({ id: input.id }) : [];
+  if (row) {
+    freshness = { fresh: true, appliedPosition: row.appliedPosition };
+    product = row.product;
+  } else {
+    freshness = await waitForPosition(db, 'product_summaries', input.after, waitMs);
+    [product] = await db.select().from(productSummaries).where(eq(productSummaries.id, input.id));
+  }
   if (!product) {
     throw freshness.fresh ? notFound('Product', input.id) : notFound('Product (not projected yet)', input.id);
   }

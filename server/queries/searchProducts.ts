@@ -158,6 +158,8 @@ function mainSearch(meili: Meilisearch, indexUid: string, input: SearchProductsI
   return meili.index<ProductSearchDocument>(indexUid).search(input.q, {
     filter: buildFilter(input.filters),
     sort: SORT_RULES[input.sort],
+    // Only what a hit shows: the description (the longest field) comes back cropped in _formatted alone.
+    attributesToRetrieve: [...HIT_FIELDS],
     facets: [...FACETS],
     page: input.page,
     hitsPerPage: input.pageSize,
