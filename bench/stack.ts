@@ -44,8 +44,6 @@ export class BenchStack {
         PROJECTOR_METRICS_PORT: String(await freePort()),
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         NEXT_TELEMETRY_DISABLED: '1',
-        // The old Next route handler stays measurable beside the Node handler (app/api/next-trpc).
-        BENCH_NEXT_ROUTE: '1',
       };
       const write = createWriteDb(env.DATABASE_URL, { max: 1 });
       const admin = await seedStaff(write.db);

@@ -71,17 +71,6 @@ const TARGETS: Target[] = [
     applies: (f) => /^command\.\w+\.http\.c8$/.test(f.id),
     check: p99WithinOf(1.3, 'in process', (f, all) => oursP99(all, f.id.replace('.http.', '.inprocess.'))),
   },
-  {
-    applies: (f) => f.id === 'query.catalog.product.c8',
-    check: (f, all) => {
-      const old = all.find((o) => o.id === 'query.catalog.product.nextRoute.c8')?.ours.stats?.count;
-      const ours = f.ours.stats?.count;
-      if (!old || !ours) return undefined;
-      const ratio = ours / old;
-      const text = 'throughput ≥ 2.5× the Next route handler';
-      return { text, met: ratio >= 2.5, detail: `${ratio.toFixed(2)}× (${ours.toLocaleString('en')} against ${old.toLocaleString('en')} calls)` };
-    },
-  },
   { applies: (f) => f.id === 'lag.summary.r100', check: p99AtMost(200) },
   { applies: (f) => f.id === 'lag.search.r100', check: p99AtMost(500) },
   { applies: (f) => f.id === 'throughput.catchup.sql', check: shareOfRaw(0.35) },

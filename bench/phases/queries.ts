@@ -3,7 +3,7 @@ import { Meilisearch } from 'meilisearch';
 import type { z } from 'zod';
 import { searchProducts } from '@/server/queries/searchProducts';
 import { searchProductsInput } from '@/server/queries/searchProducts.input';
-import { apiClient, loginAs, type ApiClient } from '@/test/support/api';
+import { loginAs, type ApiClient } from '@/test/support/api';
 import { READ_PAIRS, searchFromWriteSchema, type ReadPair } from '../baselines/writeSchemaReads';
 import type { BenchContext } from '../context';
 import { cpuWindow, pick } from '../context';
@@ -35,11 +35,10 @@ function searchInputs(ctx: BenchContext): Record<string, { name: string; input: 
   };
 }
 
-/** The clients a query is sent through: the web tier, the bare tRPC baseline server, and the web tier's old Next route handler. */
+/** The clients a query is sent through: the web tier and the bare tRPC baseline server. */
 interface Apis {
   api: ApiClient;
   bare: ApiClient;
-  nextRoute: ApiClient;
 }
 
 interface HttpQuery {
@@ -47,13 +46,12 @@ interface HttpQuery {
   call: Query;
   /** The same search requests straight to Meilisearch. */
   direct?: Query;
-  /** The same call to the bare tRPC server, and through Next's route handler. */
+  /** The same call to the bare tRPC server. */
   bare?: Query;
-  nextRoute?: Query;
 }
 
 /** The queries the issue names, over the real tRPC HTTP endpoint, with varied inputs. */
-function httpQueries(ctx: BenchContext, { api, bare, nextRoute }: Apis): Record<string, HttpQuery> {
+function httpQueries(ctx: BenchContext, { api, bare }: Apis): Record<string, HttpQuery> {
   const { catalog } = ctx;
   const statuses = [['placed'], ['paid'], ['shipped'], ['paid', 'shipped']] as const;
   // The web server's own search code, run in the bench process against Meilisearch: the floor the HTTP figure sits on.
@@ -70,12 +68,11 @@ function httpQueries(ctx: BenchContext, { api, bare, nextRoute }: Apis): Record<
   );
   return {
     ...searches,
-    'auth.me': { name: 'auth.me', call: () => api.auth.me.query(), bare: () => bare.auth.me.query(), nextRoute: () => nextRoute.auth.me.query() },
+    'auth.me': { name: 'auth.me', call: () => api.auth.me.query(), bare: () => bare.auth.me.query() },
     'catalog.product': {
       name: 'catalog.product',
       call: (i) => api.catalog.product.query({ id: pick(catalog.productIds, i) }),
       bare: (i) => bare.catalog.product.query({ id: pick(catalog.productIds, i) }),
-      nextRoute: (i) => nextRoute.catalog.product.query({ id: pick(catalog.productIds, i) }),
     },
     'orders.list': {
       name: 'orders.list: status + 30 days',
@@ -99,10 +96,10 @@ function httpQueries(ctx: BenchContext, { api, bare, nextRoute }: Apis): Record<
  * the write schema with joins and aggregates, as plain SQL at the same concurrency (what CQRS buys).
  */
 export async function measureQueries(ctx: BenchContext): Promise<void> {
-  const { api, cookie } = await loginAs(ctx.stack.webUrl, 'viewer');
+  const { api } = await loginAs(ctx.stack.webUrl, 'viewer');
   const bareUrl = await ctx.stack.startBareApi();
   try {
-    const apis: Apis = { api, bare: (await loginAs(bareUrl, 'viewer')).api, nextRoute: apiClient(ctx.stack.webUrl, cookie, '/api/next-trpc') };
+    const apis: Apis = { api, bare: (await loginAs(bareUrl, 'viewer')).api };
     await measureHttpQueries(ctx, httpQueries(ctx, apis));
   } finally {
     await ctx.stack.stopBareApi();
@@ -140,10 +137,6 @@ async function measureHttpQueries(ctx: BenchContext, queries: Record<string, Htt
       figure.baseline = { ...bare, name: `the same router on a bare tRPC Node server, no Next (${bare.webCpuMsPerCall?.toFixed(2) ?? '—'} ms CPU/call)`, note: undefined };
     }
     ctx.figures.push(figure);
-    if (query.nextRoute) {
-      ctx.progress.note(`${id} through Next's route handler × ${clients} clients`);
-      ctx.figures.push({ id: `query.${id}.nextRoute.c${clients}`, section: 'queries', name: `${query.name} through Next's route handler (the old path, HTTP)`, unit: 'ms', load, ours: await measured(ctx, query.nextRoute) });
-    }
     if (id === 'search.text') {
       // What CQRS buys for search: the same text search on the write schema.
       const terms = [...ctx.catalog.searchTerms.common, ...ctx.catalog.searchTerms.rare];

@@ -7,12 +7,12 @@ import { DEMO_USERS } from '@/scripts/seed/seedDemoData';
  * A typed client over the real HTTP endpoint, as frontend code would use it. The session cookie
  * may be given later: a function is asked for it at each call.
  */
-export function apiClient(baseUrl: string, cookie?: string | (() => string), path = '/api/trpc') {
+export function apiClient(baseUrl: string, cookie?: string | (() => string)) {
   const cookieNow = typeof cookie === 'function' ? cookie : () => cookie;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
-        url: `${baseUrl}${path}`,
+        url: `${baseUrl}/api/trpc`,
         transformer: superjson,
         headers: () => {
           const current = cookieNow();
