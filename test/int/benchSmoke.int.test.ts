@@ -22,7 +22,8 @@ const EXPECTED: Record<string, boolean> = {
   'query.search.filters.c8': true,
   'query.search.sort.c8': true,
   'query.search.writeSchema.c8': false,
-  'query.catalog.product.c8': false,
+  'query.auth.me.c8': true,
+  'query.catalog.product.c8': true,
   'query.orders.list.c8': false,
   'query.analytics.salesDaily.c8': false,
   'lag.summary.r20': false,
@@ -70,7 +71,10 @@ it('runs the whole bench harness on tiny data and reports every figure with its 
   expect(http.length).toBeGreaterThan(10);
   for (const f of http) expect([f.id, (f.ours.webCpuMsPerCall ?? 0) > 0]).toEqual([f.id, true]);
   // Targets are judged and shown (not asserted: tiny data on a shared machine says nothing about speed).
-  expect(byId.get('command.placeOrder.http.c8')!.target?.text).toBe('p99 ≤ 25 ms');
+  expect(byId.get('command.placeOrder.http.c8')!.target?.text).toBe('p99 ≤ 1.3× in process');
+  expect(byId.get('query.catalog.product.c8')!.target?.text).toBe('web CPU ≤ 0.5 ms/call; p99 ≤ 3× the read model SQL');
+  // The floor of an API call: the bare tRPC server's own CPU per call.
+  expect(byId.get('query.auth.me.c8')!.baseline?.webCpuMsPerCall).toBeGreaterThan(0);
   const markdown = readFileSync(join(out, 'results.md'), 'utf8');
   for (const section of ['Commands', 'Queries', 'Lag: commit → visible', 'Throughput', 'Resources']) expect(markdown).toContain(`#### ${section}`);
 });
