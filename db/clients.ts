@@ -31,3 +31,16 @@ export type WriteDb = ReturnType<typeof createWriteDb>['db'];
 export type ReadDb = ReturnType<typeof createReadDb>['db'];
 export type WriteTx = Parameters<Parameters<WriteDb['transaction']>[0]>[0];
 export type ReadTx = Parameters<Parameters<ReadDb['transaction']>[0]>[0];
+
+/**
+ * A statement prepared once per client: drizzle builds its SQL on the first call only, and
+ * later calls just execute it. For queries on every request (the session lookup, say).
+ */
+export function preparedPerClient<D extends object, P>(prepare: (db: D) => P): (db: D) => P {
+  const prepared = new WeakMap<D, P>();
+  return (db) => {
+    let statement = prepared.get(db);
+    if (!statement) prepared.set(db, (statement = prepare(db)));
+    return statement;
+  };
+}

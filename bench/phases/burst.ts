@@ -56,21 +56,19 @@ export async function writeBurst(adminWriteUrl: string, productIds: readonly str
   }
 }
 
-/** One more committed change after the burst, easy to recognize in both read models. */
 /**
- * One price change after the burst. Its `lsnBeforeCommit` tells when a projection has applied
- * everything up to it (its checkpoint is past). The summary row cannot tell: a batch recomputes
- * from the write model as it is now, so the first batch touching this product already shows it.
+ * One price change after the burst. A projection has applied everything up to it once its
+ * checkpoint is past `lsnBeforeCommit`. The product's summary row cannot tell: a batch
+ * recomputes rows from the write model as it is now, so the first batch touching this product
+ * after the marker already shows it.
  */
-export async function writeMarker(adminWriteUrl: string, productId: string): Promise<{ id: string; version: number; priceCents: number; lsnBeforeCommit: string }> {
+export async function writeMarker(adminWriteUrl: string, productId: string): Promise<{ lsnBeforeCommit: string }> {
   const sql = postgres(adminWriteUrl, { max: 1, onnotice: () => {} });
   try {
     return await sql.begin(async (tx) => {
-      const [row] = await tx<{ version: number; price_cents: number }[]>`
-        update products set price_cents = 7654321, version = version + 1, updated_at = now() where id = ${productId}
-        returning version, price_cents`;
+      await tx`update products set price_cents = 7654321, version = version + 1, updated_at = now() where id = ${productId}`;
       const [at] = await tx<{ lsn: string }[]>`select pg_current_wal_insert_lsn()::text as lsn`;
-      return { id: productId, version: row!.version, priceCents: row!.price_cents, lsnBeforeCommit: at!.lsn };
+      return { lsnBeforeCommit: at!.lsn };
     });
   } finally {
     await sql.end();

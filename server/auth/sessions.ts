@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
-import type { WriteDb } from '@/db/clients';
+import { preparedPerClient, type WriteDb } from '@/db/clients';
 import { sessions, users, type StaffRole } from '@/db/write/schema';
 
 export const SESSION_COOKIE = 'sid';
@@ -25,20 +25,17 @@ export async function createSession(db: WriteDb, userId: string, ttlHours: numbe
 }
 
 /** Every API call looks its session up: the statement is built once per connection pool, not per call. */
-function prepareSessionLookup(db: WriteDb) {
-  return db
+const sessionLookup = preparedPerClient((db: WriteDb) =>
+  db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .prepare('session_user');
-}
-const sessionLookups = new WeakMap<WriteDb, ReturnType<typeof prepareSessionLookup>>();
+    .prepare('session_user'),
+);
 
 export async function findSessionUser(db: WriteDb, token: string, now = new Date()): Promise<SessionUser | null> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
+  const [row] = await sessionLookup(db).execute({ tokenHash: hashToken(token), now: now.toISOString() });
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ReadDb } from '@/db/clients';
+import { preparedPerClient, type ReadDb } from '@/db/clients';
 import { productSummaries, projectionCheckpoints } from '@/db/read/schema';
 import { notFound } from '../domain/errors';
 import { waitForPosition, type Freshness } from './freshness';
@@ -19,23 +19,20 @@ export type ProductView = typeof productSummaries.$inferSelect;
  * The row and the checkpoint in one statement (one snapshot, one round trip): the most frequent
  * read of the app, so it is also prepared once rather than built per call.
  */
-function prepareProductWithPosition(db: ReadDb) {
-  return db
+const productWithPosition = preparedPerClient((db: ReadDb) =>
+  db
     .select({ appliedPosition: sql<string>`${projectionCheckpoints.lsn}::text`, product: productSummaries })
     .from(projectionCheckpoints)
     .leftJoin(productSummaries, eq(productSummaries.id, sql.placeholder('id')))
     .where(eq(projectionCheckpoints.projection, 'product_summaries'))
-    .prepare('product_with_position');
-}
-const productQueries = new WeakMap<ReadDb, ReturnType<typeof prepareProductWithPosition>>();
+    .prepare('product_with_position'),
+);
 
 export async function getProduct(db: ReadDb, input: GetProductInput, waitMs: number): Promise<{ product: ProductView } & Freshness> {
   let freshness: Freshness;
   let product: ProductView | null | undefined;
-  let query = productQueries.get(db);
-  if (!query) productQueries.set(db, (query = prepareProductWithPosition(db)));
   // No checkpoint row yet (the projector's first load is under way): the general path below.
-  const [row] = input.after === undefined ? await query.execute({ id: input.id }) : [];
+  const [row] = input.after === undefined ? await productWithPosition(db).execute({ id: input.id }) : [];
   if (row) {
     freshness = { fresh: true, appliedPosition: row.appliedPosition };
     product = row.product;
