@@ -2,9 +2,11 @@ import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { cpuNote, cpuSnapshot } from './cpu';
 import type { LoadedCatalog } from './data/loadCatalog';
-import type { Figure } from './figures';
+import { closedLoop } from './drive';
+import type { Figure, Measured } from './figures';
 import type { BenchOptions } from './options';
 import type { Progress } from './progress';
+import { summarize } from './stats';
 import type { BenchStack } from './stack';
 
 /** What every phase of a run shares. */
@@ -65,5 +67,22 @@ export function cpuWindow(ctx: BenchContext): () => CpuUsage {
     const perCall = (label: string) => (calls: number) =>
       calls > 0 && after[label] !== undefined ? ((after[label]! - (before[label] ?? 0)) * 1000) / calls : undefined;
     return { note: cpuNote(before, after, performance.now() - started), webMsPerCall: perCall('web'), bareMsPerCall: perCall('bare tRPC') };
+  };
+}
+
+/**
+ * A closed loop of calls over HTTP at `clients`, as a figure measures it: latency, failures,
+ * and the CPU the web tier (or, with `cpuOf: 'bare'`, the bare tRPC server) spent per call.
+ */
+export async function measuredOverHttp(ctx: BenchContext, clients: number, op: (client: number, i: number) => Promise<unknown>, cpuOf: 'web' | 'bare' = 'web'): Promise<Measured> {
+  const cpu = cpuWindow(ctx);
+  const result = await closedLoop(clients, ctx.options.measureMs, (client, i) => op(client, i).then(() => undefined));
+  const usage = cpu();
+  const calls = result.samples.length + result.errors;
+  return {
+    stats: summarize(result.samples),
+    errors: result.errors,
+    webCpuMsPerCall: cpuOf === 'web' ? usage.webMsPerCall(calls) : usage.bareMsPerCall(calls),
+    note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
   };
 }

@@ -1,9 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { loginAs, type ApiClient } from '@/test/support/api';
 import type { BenchContext } from '../context';
-import { cpuWindow, owned, pick, rememberVersion } from '../context';
-import { closedLoop } from '../drive';
-import { summarize } from '../stats';
+import { measuredOverHttp, owned, pick, rememberVersion } from '../context';
 
 export const COMMAND_KINDS = ['createProduct', 'changePrice', 'adjustStock', 'placeOrder'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
@@ -71,21 +69,13 @@ export async function measureHttpCommands(ctx: BenchContext): Promise<void> {
     for (const kind of COMMAND_KINDS) {
       ctx.progress.note(`${kind} × ${clients} clients`);
       const call = httpCommand(ctx, api, kind, `${run}${clients}`);
-      const cpu = cpuWindow(ctx);
-      const result = await closedLoop(clients, ctx.options.measureMs, (client, i) => call(client, clients, i));
-      const usage = cpu();
       ctx.figures.push({
         id: `command.${kind}.http.c${clients}`,
         section: 'commands',
         name: `${kind} over HTTP`,
         unit: 'ms',
         load: `${clients} client${clients > 1 ? 's' : ''}`,
-        ours: {
-          stats: summarize(result.samples),
-          errors: result.errors,
-          webCpuMsPerCall: usage.webMsPerCall(result.samples.length + result.errors),
-          note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
-        },
+        ours: await measuredOverHttp(ctx, clients, (client, i) => call(client, clients, i)),
       });
     }
   }

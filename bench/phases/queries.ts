@@ -6,9 +6,9 @@ import { searchProductsInput } from '@/server/queries/searchProducts.input';
 import { loginAs, type ApiClient } from '@/test/support/api';
 import { READ_PAIRS, searchFromWriteSchema, type ReadPair } from '../baselines/writeSchemaReads';
 import type { BenchContext } from '../context';
-import { cpuWindow, pick } from '../context';
+import { measuredOverHttp, pick } from '../context';
 import { closedLoop } from '../drive';
-import type { Figure, Measured } from '../figures';
+import type { Figure } from '../figures';
 import { summarize } from '../stats';
 
 type Query = (i: number) => Promise<unknown>;
@@ -107,33 +107,20 @@ export async function measureQueries(ctx: BenchContext): Promise<void> {
   await measureReadPairs(ctx);
 }
 
-/** Closed loop at the query clients, with the web tier's CPU per call (or, with `bare`, the bare server's). */
-async function measured(ctx: BenchContext, call: Query, cpuOf: 'web' | 'bare' = 'web'): Promise<Measured> {
-  const cpu = cpuWindow(ctx);
-  const result = await closedLoop(ctx.options.queryClients, ctx.options.measureMs, (_client, i) => call(i).then(() => undefined));
-  const usage = cpu();
-  const calls = result.samples.length + result.errors;
-  return {
-    stats: summarize(result.samples),
-    errors: result.errors,
-    webCpuMsPerCall: cpuOf === 'web' ? usage.webMsPerCall(calls) : usage.bareMsPerCall(calls),
-    note: [usage.note, result.firstError && `first failure: ${result.firstError}`].filter(Boolean).join('; '),
-  };
-}
-
 async function measureHttpQueries(ctx: BenchContext, queries: Record<string, HttpQuery>): Promise<void> {
   const clients = ctx.options.queryClients;
   const load = `${clients} clients`;
   for (const [id, query] of Object.entries(queries)) {
     ctx.progress.note(`${id} × ${clients} clients`);
-    const figure: Figure = { id: `query.${id}.c${clients}`, section: 'queries', name: `${query.name} (HTTP)`, unit: 'ms', load, ours: await measured(ctx, query.call) };
+    const figure: Figure = { id: `query.${id}.c${clients}`, section: 'queries', name: `${query.name} (HTTP)`, unit: 'ms', load, ours: await measuredOverHttp(ctx, clients, (_c, i) => query.call(i)) };
     if (query.direct) {
       const direct = query.direct;
       const base = await closedLoop(clients, ctx.options.measureMs, (_c, i) => direct(i).then(() => undefined));
       figure.baseline = { name: 'the same Meilisearch requests, straight from the bench (no web tier)', stats: summarize(base.samples), errors: base.errors };
     }
     if (query.bare) {
-      const bare = await measured(ctx, query.bare, 'bare');
+      const bareCall = query.bare;
+      const bare = await measuredOverHttp(ctx, clients, (_c, i) => bareCall(i), 'bare');
       figure.baseline = { ...bare, name: `the same router on a bare tRPC Node server, no Next (${bare.webCpuMsPerCall?.toFixed(2) ?? '—'} ms CPU/call)`, note: undefined };
     }
     ctx.figures.push(figure);
