@@ -51,6 +51,12 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
       version: 1,
     });
     expect(read.product.createdAt).toBeInstanceOf(Date);
+    // Without `after`: the row and the position it was read at, from one statement.
+    expect(await admin.catalog.product.query({ id: created.id })).toMatchObject({
+      fresh: true,
+      appliedPosition: expect.stringMatching(/^[0-9A-F]+\/[0-9A-F]+$/),
+      product: { id: created.id, sku: 'GDN-TROWEL-1', version: 1 },
+    });
 
     let found: Awaited<ReturnType<typeof admin.search.products.query>> | undefined;
     await waitFor('the product to become searchable', async () => {
@@ -59,6 +65,9 @@ describe('catalog slice through the tRPC HTTP endpoint', () => {
     }, 20_000, 100);
     expect(found!.hits[0]).toMatchObject({ id: created.id, categoryPath: ['Garden', 'Hand Tools'] });
     expect(found!.hits[0]!.highlights.name).toContainEqual({ text: 'Quasarflux', match: true });
+    // The description comes only as its (cropped) highlight: the whole field is not fetched.
+    expect(found!.hits[0]!.highlights.description).toEqual([{ text: 'A sturdy trowel for planting bulbs.', match: false }]);
+    expect(found!.hits[0]).not.toHaveProperty('description');
     expect(found!.facets.status).toEqual({ active: 1 });
 
     const filtered = await admin.search.products.query({ q: 'quasarflux', filters: { category: 'Hand Tools', status: ['draft'] } });
