@@ -16,6 +16,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const expectConverged = () => expectConvergedWith(env, projector, 120_000);
 
+/** `promise`, or a failure after `ms` that says what was awaited and what `explain` finds. */
+async function within<T>(ms: number, what: string, promise: Promise<T>, explain: () => Promise<string> | string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => void Promise.resolve().then(explain).catch((error: unknown) => `(could not explain: ${String(error)})`).then((why) => reject(new Error(`still waiting for ${what} after ${ms} ms\n${why}`))), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 beforeAll(async () => {
   // Something to rebuild and to sell.
   for (let i = 0; i < 30; i++) await admin.catalog.createProduct.mutate({ sku: `OPS-${i}`, name: `Operations item ${i}`, priceCents: 500 + i, currency: 'EUR' });
@@ -97,6 +110,8 @@ describe('rebuild without downtime', () => {
       env: { ...process.env, ...env, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Listened for at once: the command may be done before the writes below are (CI saw it exit unheard).
+    const cliExited = new Promise<number | null>((resolve) => cli.once('close', resolve));
     let cliOutput = '';
     cli.stdout.on('data', (c: Buffer) => (cliOutput += c.toString()));
     cli.stderr.on('data', (c: Buffer) => (cliOutput += c.toString()));
@@ -108,7 +123,11 @@ describe('rebuild without downtime', () => {
       await admin.catalog.changePrice.mutate({ id: p.id, expectedVersion: p.version, priceCents: 999 });
       await sleep(20);
     }
-    const code = await new Promise<number | null>((resolve) => cli.on('exit', resolve));
+    const explain = async () => {
+      const rebuilds = await readDb`select projection, status, total, done, error from projection_rebuilds order by requested_at`;
+      return `seen: ${JSON.stringify(seen)}\nrebuilds: ${JSON.stringify(rebuilds)}\ncli output:\n${cliOutput.slice(-3000)}\nprojector output:\n${projector.output.slice(-20).join('')}`;
+    };
+    const code = await within(60_000, 'the rebuild command to exit', cliExited, explain).finally(() => cli.kill('SIGKILL'));
     expect(code, cliOutput).toBe(0);
     expect(cliOutput).toMatch(/rebuild product_search/);
     await waitFor('every rebuild to switch', async () => {
@@ -116,9 +135,9 @@ describe('rebuild without downtime', () => {
       const mine = status.rebuilds.filter((r) => requested.some((q) => q.id === r.id));
       if (mine.some((r) => r.status === 'failed')) throw new Error(`a rebuild failed: ${JSON.stringify(mine)}`);
       return mine.length === requested.length && mine.every((r) => r.status === 'switched' && r.done === r.total);
-    }, 120_000, 200);
+    }, 60_000, 200);
     querying = false;
-    await reader;
+    await within(30_000, 'the last query of the reader', reader, explain);
 
     expect(seen.errors).toEqual([]);
     expect(seen.searches).toBeGreaterThan(5);
