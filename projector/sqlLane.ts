@@ -16,6 +16,9 @@ import { allVisible, NotYetVisible } from './visibility';
 
 export const CHUNK = 2000;
 
+/** Computes the rows of some keys for the batch in hand. */
+type Loader = (keys: string[]) => Promise<Row[]>;
+
 /** A rebuild in progress: the fresh table beside the live one, and the keys the lane wrote into it. */
 export interface Shadow {
   table: string;
@@ -44,6 +47,8 @@ export class SqlLane {
     private readonly read: postgres.Sql,
     private readonly checkpoints: Checkpoints,
     private readonly log: Logger,
+    /** First thing in every read-DB transaction: fails it unless this process still leads (see leadership.ts). */
+    private readonly fence: (tx: ReadSql) => Promise<void> = async () => {},
   ) {}
 
   async init(): Promise<void> {
@@ -61,11 +66,11 @@ export class SqlLane {
       await saveCheckpoints(this.read, behind, batch.endLsn, batch.lastCommitTime);
     } else {
       try {
-        effects = await this.whenVisible(() => this.attempt(batch, behind, false));
+        effects = await this.whenVisible(() => this.attempt(batch, behind, false, true));
       } catch (error) {
         if (!isPoison(error)) throw error;
         this.log.warn({ err: error, lsn: batch.endLsn }, 'a change could not be applied; applying key by key to isolate it');
-        effects = await this.whenVisible(() => this.attempt(batch, behind, true));
+        effects = await this.whenVisible(() => this.attempt(batch, behind, true, false));
       }
     }
     for (const name of behind) this.checkpoints.set(name, batch.endLsn);
@@ -85,10 +90,10 @@ export class SqlLane {
     const at = this.checkpoints.get(productSummaries.name) ?? '0/0';
     const batch: Batch = { touches, endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] };
     try {
-      await this.attempt(batch, SQL_PROJECTIONS, false);
+      await this.attempt(batch, SQL_PROJECTIONS, false, false);
     } catch (error) {
       if (!isPoison(error)) throw error;
-      await this.attempt(batch, SQL_PROJECTIONS, true);
+      await this.attempt(batch, SQL_PROJECTIONS, true, false);
     }
   }
 
@@ -104,7 +109,11 @@ export class SqlLane {
     }
   }
 
-  private attempt(batch: Batch, behind: readonly SqlProjectionName[], isolate: boolean): Promise<BatchEffects> {
+  /**
+   * `partial`: projections may keep the columns of a live row this batch cannot have changed
+   * (`loadTouched`). Off when isolating poison and for a rebuild's reconcile, which recompute whole.
+   */
+  private attempt(batch: Batch, behind: readonly SqlProjectionName[], isolate: boolean, partial: boolean): Promise<BatchEffects> {
     const timings: Record<string, number> = {};
     this.lastTimings = timings;
     let mark = performance.now();
@@ -129,10 +138,13 @@ export class SqlLane {
       const shadowWrites: [Shadow, string[]][] = [];
       const queue: QueueBatch = { lsn: batch.endLsn, sinceLsn: this.checkpoints.get(productSummaries.name) ?? '0/0', sinceCommitAt: batch.firstCommitTime };
       const effects = await this.read.begin(async (tx) => {
+        await this.fence(tx);
         const out = noEffects();
         lap('begin');
         for (const { projection, keys } of plans) {
-          const applied = await this.applyKeys(tx, snapshot, projection, keys, batch.endLsn, isolate, shadowWrites);
+          // A key whose change was dead-lettered kept an old row: only a whole recompute repairs it.
+          const load: Loader = partial && !this.maybePendingLetters && projection.loadTouched ? (part) => projection.loadTouched!(ctx, tx, part) : (part) => projection.load(snapshot, part);
+          const applied = await this.applyKeys(tx, snapshot, projection, keys, batch.endLsn, isolate, shadowWrites, load);
           if (this.maybePendingLetters && !projection.whole) await resolveDeadLetters(tx, projection.name, applied, 'applied by a later change');
           lap(`apply:${projection.name}:${keys.length}`);
           // The index is written from these rows: queued with them, so a crash cannot separate the two.
@@ -159,12 +171,13 @@ export class SqlLane {
     lsn: string,
     isolate: boolean,
     shadowWrites: [Shadow, string[]][],
+    load: Loader,
   ): Promise<string[]> {
     const applied: string[] = [];
     for (let i = 0; i < keys.length; i += CHUNK) {
       const part = keys.slice(i, i + CHUNK);
       if (!isolate) {
-        await this.write(tx, projection, part, await projection.load(snapshot, part), shadowWrites);
+        await this.write(tx, projection, part, await load(part), shadowWrites);
         applied.push(...part);
         continue;
       }

@@ -35,6 +35,11 @@ export interface SqlProjection<N extends SqlProjectionName = SqlProjectionName> 
   whole?: boolean;
   keys(ctx: KeyContext, touches: Touches): Promise<string[]>;
   load(snapshot: Source, keys: string[]): Promise<Row[]>;
+  /**
+   * Like `load` for the keys a batch planned with `keys(ctx, …)`, but may take from the live
+   * read rows (`tx`, before this batch writes them) the columns the batch cannot have changed.
+   */
+  loadTouched?(ctx: KeyContext, tx: ReadSql, keys: string[]): Promise<Row[]>;
   page(snapshot: Source, after: string | null, limit: number): Promise<Row[]>;
   count(snapshot: Source): Promise<number>;
 }
