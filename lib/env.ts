@@ -48,6 +48,13 @@ const projectorEnvSchema = z.object({
   PROJECTOR_BATCH_CHANGES: z.coerce.number().int().positive().default(5000),
   PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9479).describe('0 switches the metrics server off'),
   PROJECTOR_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  PROJECTOR_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(120_000)
+    .default(5000)
+    .describe('the active projector writes nothing after this long without renewing its lease; a standby takes over after twice this'),
   PROJECTOR_RESTARTS: z.coerce.number().int().min(0).default(0).describe('times `npm start` has restarted the projector; it sets this'),
 });
 

@@ -22,8 +22,12 @@ export function createMetrics() {
 }
 export type Metrics = ReturnType<typeof createMetrics>;
 
-/** `/metrics` for Prometheus and `/healthz` (200 while streaming). Port 0 switches it off. */
-export async function serveMetrics(metrics: Metrics, options: { host: string; port: number; healthy: () => boolean; log: Logger }): Promise<Server | undefined> {
+/**
+ * `/metrics` for Prometheus, `/healthz` (liveness: 200 while the process runs, standing by or
+ * not) and `/readyz` (readiness: 200 while it streams; a standby answers 503 with its state).
+ * Port 0 switches it off.
+ */
+export async function serveMetrics(metrics: Metrics, options: { host: string; port: number; state: () => string; log: Logger }): Promise<Server | undefined> {
   if (options.port === 0) return undefined;
   const server = createServer((req, res) => {
     if (req.url === '/metrics') {
@@ -37,10 +41,11 @@ export async function serveMetrics(metrics: Metrics, options: { host: string; po
           res.writeHead(500);
           res.end(String(error));
         });
-    } else if (req.url === '/healthz') {
-      const ok = options.healthy();
+    } else if (req.url === '/healthz' || req.url === '/readyz') {
+      const state = options.state();
+      const ok = req.url === '/healthz' || state === 'streaming';
       res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' });
-      res.end(ok ? 'streaming\n' : 'not streaming\n');
+      res.end(`${state}\n`);
     } else {
       res.writeHead(404);
       res.end();

@@ -18,7 +18,7 @@ export interface SessionView {
   searchBacklog(): number;
 }
 
-export type ProjectorState = 'starting' | 'initial-load' | 'streaming' | 'reconnecting' | 'stopped';
+export type ProjectorState = 'standby' | 'starting' | 'initial-load' | 'streaming' | 'reconnecting' | 'stopped';
 
 /**
  * Every couple of seconds: per projection checkpoint, lag in bytes and milliseconds,
@@ -28,7 +28,7 @@ export type ProjectorState = 'starting' | 'initial-load' | 'streaming' | 'reconn
 export class Monitor {
   private readonly metrics = createMetrics();
   private session: SessionView | undefined;
-  private state: ProjectorState = 'starting';
+  private state: ProjectorState = 'standby';
   private lastError: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private server: Server | undefined;
@@ -45,11 +45,13 @@ export class Monitor {
       port: number;
       /** Times a supervisor (`npm start`) restarted this process after it died. */
       restarts: number;
+      /** Only the active process reports: a standby would overwrite the active one's status. */
+      active: () => boolean;
     },
   ) {}
 
   async start(): Promise<void> {
-    this.server = await serveMetrics(this.metrics, { host: this.deps.host, port: this.deps.port, healthy: () => this.state === 'streaming', log: this.deps.log });
+    this.server = await serveMetrics(this.metrics, { host: this.deps.host, port: this.deps.port, state: () => this.state, log: this.deps.log });
     this.timer = setInterval(() => void this.tick(), INTERVAL_MS);
     this.timer.unref();
     await this.tick();
@@ -93,6 +95,7 @@ export class Monitor {
   }
 
   private async collect(): Promise<void> {
+    if (!this.deps.active()) return;
     const { slot } = this.deps;
     const { source, read } = this.deps.clients();
     const [wal] = await source<{ wal: string; retained: string | null; walStatus: string | null }[]>`

@@ -11,7 +11,7 @@ import type { PayloadBudget } from './projections/productSearch/payloadBudget';
 import { TaskWindow } from './projections/productSearch/taskWindow';
 import { productSummaries } from './projections/productSummaries';
 import { sqlProjection } from './projections/registry';
-import type { Row, SqlProjection } from './projections/types';
+import type { ReadSql, Row, SqlProjection } from './projections/types';
 import { orderSummaries } from './projections/orderSummaries';
 import { emptyTouches, type Entity, type Touches } from './projections/touches';
 import { insertRows, keyOf } from './readRows';
@@ -32,6 +32,9 @@ export interface RebuildDeps {
   search: SearchLane;
   /** Runs `fn` between two SQL batches. */
   betweenBatches<T>(fn: () => Promise<T>): Promise<T>;
+  /** Fails a switch unless this process still leads (see leadership.ts). */
+  fence?: (tx: ReadSql) => Promise<void>;
+  guard?: () => void;
 }
 
 export interface RebuildRequest {
@@ -134,7 +137,10 @@ export class Rebuilds {
       await this.deps.betweenBatches(async () => {
         this.assertRunning();
         await lane.reconcile(await differingKeys(read, projection, table));
-        await read.begin((tx) => swapTables(tx, projection.table, table));
+        await read.begin(async (tx) => {
+          await this.deps.fence?.(tx);
+          await swapTables(tx, projection.table, table);
+        });
         lane.shadows.delete(projection.name);
       });
     } catch (error) {
@@ -172,6 +178,7 @@ export class Rebuilds {
       await search.exclusive(() => pages.drain());
       await search.exclusive(async () => {
         this.assertRunning();
+        this.deps.guard?.();
         const task = await meili.swapIndexes([{ indexes: [indexUid, uid], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS });
         if (task.status !== 'succeeded') throw new Error(`index swap ${task.status}: ${task.error?.message ?? ''}`);
         search.shadow = undefined;

@@ -6,13 +6,15 @@ import type { ProjectorEnv } from '@/lib/env';
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import { lowestCheckpoint, readCheckpoints } from './checkpoints';
+import { Leadership } from './leadership';
 import { loadFromSnapshot } from './initialLoad';
 import { Monitor } from './monitor';
 import { Pipeline } from './pipeline';
+import type { ReadSql } from './projections/types';
 import { PayloadBudget } from './projections/productSearch/payloadBudget';
 import { Rebuilds } from './rebuild';
 import { SearchLane } from './searchLane';
-import { createSlotWithSnapshot, dropSlot, identifySystem, readSlot } from './source/slot';
+import { createSlotWithSnapshot, dropSlot, freeSlot, identifySystem, readSlot } from './source/slot';
 import { checkpointsDistrust, readLoadedFrom } from './sourceIdentity';
 import { ReplicationStream } from './source/stream';
 import { SqlLane } from './sqlLane';
@@ -31,6 +33,7 @@ export class ProjectorRunner {
   private readonly budget: PayloadBudget;
   private abandon: ((error: Error) => void) | undefined;
   private readonly monitor: Monitor;
+  private readonly leadership: Leadership;
   private stopping = false;
   private current: { stream: ReplicationStream; pipeline: Pipeline; search: SearchLane; rebuilds: Rebuilds } | undefined;
   private wake: (() => void) | undefined;
@@ -43,6 +46,7 @@ export class ProjectorRunner {
     // A bounded request time: a hung Meilisearch turns into a retry instead of a stuck lane.
     this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 30_000 });
     this.budget = new PayloadBudget(env.MEILI_PAYLOAD_LIMIT_BYTES);
+    this.leadership = new Leadership({ readUrl: env.PROJECTOR_READ_DATABASE_URL, slot: env.REPLICATION_SLOT, leaseMs: env.PROJECTOR_LEASE_MS, log });
     this.monitor = new Monitor({
       clients: () => ({ source: this.source, read: this.read }),
       slot: env.REPLICATION_SLOT,
@@ -50,13 +54,37 @@ export class ProjectorRunner {
       host: env.PROJECTOR_METRICS_HOST,
       port: env.PROJECTOR_METRICS_PORT,
       restarts: env.PROJECTOR_RESTARTS,
+      active: () => this.leadership.role === 'active',
     });
   }
 
   async run(): Promise<void> {
     await this.monitor.start().catch((error: unknown) => this.log.warn({ err: error }, 'monitor did not start'));
-    let backoff = 250;
     while (!this.stopping) {
+      this.monitor.setState('standby');
+      this.log.info({ instance: this.leadership.id }, 'standing by until no other projector streams');
+      if (!(await this.leadership.acquire((error) => this.leadershipLost(error)))) break;
+      await this.sessions();
+    }
+    await this.monitor.stop().catch(() => {});
+    await this.leadership.stop().catch(() => {});
+    await this.source.end({ timeout: 5 });
+    await this.read.end({ timeout: 5 });
+  }
+
+  /**
+   * Another process took over (this one stalled past its lease), or the lock's session ended (a
+   * database restart): the session is abandoned like after a driver fault, and whatever it still
+   * has in flight is fenced off (leadership.ts). The process stands by again.
+   */
+  private leadershipLost(error: Error): void {
+    this.abandonSession(error, 'no longer the active projector: abandoning the session and standing by');
+    this.wake?.();
+  }
+
+  private async sessions(): Promise<void> {
+    let backoff = 250;
+    while (!this.stopping && this.leadership.role === 'active') {
       const started = Date.now();
       try {
         await Promise.race([
@@ -66,7 +94,7 @@ export class ProjectorRunner {
           }),
         ]);
       } catch (error) {
-        if (this.stopping) break;
+        if (this.stopping || this.leadership.role !== 'active') break;
         this.monitor.setState('reconnecting', error);
         this.log.warn({ err: error, retryInMs: backoff }, 'projector session failed; retrying');
       }
@@ -78,9 +106,6 @@ export class ProjectorRunner {
       });
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
-    await this.monitor.stop().catch(() => {});
-    await this.source.end({ timeout: 5 });
-    await this.read.end({ timeout: 5 });
   }
 
   private connect(): void {
@@ -103,7 +128,12 @@ export class ProjectorRunner {
    * checkpoints like after any other failure.
    */
   recoverFromDriverFault(error: unknown): void {
-    this.log.warn({ err: error }, 'database driver failed on a closed connection; starting a fresh session');
+    this.abandonSession(error, 'database driver failed on a closed connection; starting a fresh session');
+  }
+
+  /** Ends the session in hand without waiting for it: its clients are closed, so nothing late can write. */
+  private abandonSession(error: unknown, message: string): void {
+    this.log.warn({ err: error }, message);
     const stale = { source: this.source, read: this.read, current: this.current };
     this.current = undefined;
     this.connect();
@@ -112,12 +142,13 @@ export class ProjectorRunner {
     void stale.current?.stream.stop().catch(() => {});
     void stale.source.end({ timeout: 0 }).catch(() => {});
     void stale.read.end({ timeout: 0 }).catch(() => {});
-    this.abandon?.(new Error('session abandoned after a database driver fault', { cause: error }));
+    this.abandon?.(new Error(`session abandoned: ${message}`, { cause: error }));
   }
 
   /** Finish the batch in hand, then stop streaming. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.leadership.halt();
     this.wake?.();
     const current = this.current;
     if (current) {
@@ -133,8 +164,10 @@ export class ProjectorRunner {
     const startLsn = await this.prepareSlot();
     if (this.stopping) return;
     const checkpoints = await readCheckpoints(this.read);
-    const sql = new SqlLane(this.source, this.read, checkpoints, this.log);
-    const search = new SearchLane({ read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log, budget: this.budget }, checkpoints);
+    const fence = (tx: ReadSql) => this.leadership.fence(tx);
+    const guard = () => this.leadership.assertLease();
+    const sql = new SqlLane(this.source, this.read, checkpoints, this.log, fence);
+    const search = new SearchLane({ read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log, budget: this.budget, guard }, checkpoints);
     await sql.init();
     await search.init();
     const rebuilds = new Rebuilds({
@@ -147,6 +180,8 @@ export class ProjectorRunner {
       sql,
       search,
       betweenBatches: (fn) => pipeline.exclusive(fn),
+      fence,
+      guard,
     });
     await rebuilds.recover();
     const pipeline: Pipeline = new Pipeline({ sql, search, rebuilds }, checkpoints, this.log, this.env.PROJECTOR_BATCH_CHANGES);
@@ -186,6 +221,7 @@ export class ProjectorRunner {
    * slot is recreated and the read models loaded from its exported snapshot.
    */
   private async prepareSlot(): Promise<string> {
+    await freeSlot(this.source, this.env.REPLICATION_SLOT);
     const slot = await readSlot(this.source, this.env.REPLICATION_SLOT);
     const checkpoints = await readCheckpoints(this.read);
     const lowest = lowestCheckpoint(checkpoints);

@@ -21,6 +21,8 @@ export interface SearchDeps {
   indexUid: string;
   log: Logger;
   budget: PayloadBudget;
+  /** Throws when this process may no longer write (see leadership.ts); called before each page. */
+  guard?: () => void;
 }
 
 /**
@@ -120,6 +122,7 @@ export class SearchLane {
     if (taken.length > 0) {
       const ids = taken.map((t) => t.id);
       const rows = await readSummaries(read, ids);
+      this.deps.guard?.();
       const failed = await this.write(this.deps.indexUid, taken, rows);
       if (this.shadow) {
         await this.write(this.shadow.table, taken, rows);

@@ -240,6 +240,21 @@ export const projectorProcess = pgTable('projector_process', {
 });
 
 /**
+ * Every projector process, active or standing by (docs/deployment.md): one streams, holding
+ * an advisory lock; the others wait for it. Each writes its own row every second; a row not
+ * written for a while belongs to a process that died or stalls.
+ */
+export const projectorInstances = pgTable('projector_instances', {
+  id: text('id').primaryKey(),
+  host: text('host').notNull(),
+  pid: integer('pid').notNull(),
+  role: text('role', { enum: ['active', 'standby'] }).notNull(),
+  startedAt: tz('started_at').notNull(),
+  activeSince: tz('active_since'),
+  heartbeatAt: tz('heartbeat_at').notNull().defaultNow(),
+});
+
+/**
  * Products whose search document must be written again, queued by the SQL lane in the same
  * transaction as their summary rows, and removed by the search lane only once Meilisearch has
  * taken them. So the search index never needs the read model's past (what a deleted order

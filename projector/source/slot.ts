@@ -14,6 +14,22 @@ export async function readSlot(sql: postgres.Sql, slot: string): Promise<SlotSta
   return row && { confirmedFlushLsn: row.confirmed, walStatus: row.wal_status, active: row.active };
 }
 
+/**
+ * Ends whatever session still reads the slot: only the active projector calls this, so that is
+ * a previous active one that stalled (a dead one's session ends by itself, but may take a moment).
+ * Resolves once the slot is free.
+ */
+export async function freeSlot(sql: postgres.Sql, slot: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await sql<{ pid: number | null }[]>`select active_pid as pid from pg_replication_slots where slot_name = ${slot}`;
+    if (!row || row.pid === null) return;
+    if (Date.now() > deadline) throw new Error(`replication slot ${slot} is still read by backend ${row.pid}`);
+    await sql`select pg_terminate_backend(${row.pid}::int)`;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function dropSlot(sql: postgres.Sql, slot: string): Promise<void> {
   await sql`select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = ${slot}`;
 }

@@ -1,7 +1,7 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { ReadDb, ReadTx } from '@/db/clients';
 import { ALL_PROJECTIONS, type ProjectionName } from '@/db/read/projections';
-import { deadLetters, projectionCheckpoints, projectionRebuilds, projectorProcess, projectorStatus, type REBUILD_STATUSES } from '@/db/read/schema';
+import { deadLetters, projectionCheckpoints, projectionRebuilds, projectorInstances, projectorProcess, projectorStatus, type REBUILD_STATUSES } from '@/db/read/schema';
 
 /** The projector reports every ~2 s: a report older than this means it is not running. */
 export const PROCESS_ALIVE_WITHIN_MS = 10_000;
@@ -49,10 +49,25 @@ export interface RebuildView {
   finishedAt: Date | null;
 }
 
+/** One projector process: the active one streams, standbys wait to take over (docs/deployment.md). */
+export interface ProjectorInstanceView {
+  id: string;
+  host: string;
+  pid: number;
+  role: 'active' | 'standby';
+  startedAt: Date;
+  activeSince: Date | null;
+  heartbeatAt: Date;
+  /** Heartbeat within the last 10 s (by the database's clock). */
+  alive: boolean;
+}
+
 export interface SystemStatus {
   projections: ProjectionStatusView[];
   /** Null when no projector has ever reported. */
   process: ProjectorProcessView | null;
+  /** Every projector process heard from in the last minute: active first. */
+  instances: ProjectorInstanceView[];
   /** Newest first. */
   rebuilds: RebuildView[];
 }
@@ -70,6 +85,7 @@ export async function systemStatus(db: ReadDb): Promise<SystemStatus> {
     async (tx) => ({
       projections: combineProjectionStatus(await readCheckpoints(tx), await readStatusRows(tx), await countPendingDeadLetters(tx)),
       process: await readProcess(tx),
+      instances: await readInstances(tx),
       rebuilds: await readRecentRebuilds(tx),
     }),
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -144,6 +160,22 @@ async function readProcess(tx: ReadTx): Promise<ProjectorProcessView | null> {
     .from(projectorProcess)
     .where(eq(projectorProcess.id, 1));
   return row ?? null;
+}
+
+async function readInstances(tx: ReadTx): Promise<ProjectorInstanceView[]> {
+  return tx
+    .select({
+      id: projectorInstances.id,
+      host: projectorInstances.host,
+      pid: projectorInstances.pid,
+      role: projectorInstances.role,
+      startedAt: projectorInstances.startedAt,
+      activeSince: projectorInstances.activeSince,
+      heartbeatAt: projectorInstances.heartbeatAt,
+      alive: sql<boolean>`${projectorInstances.heartbeatAt} > now() - make_interval(secs => ${PROCESS_ALIVE_WITHIN_MS / 1000}::float8)`,
+    })
+    .from(projectorInstances)
+    .orderBy(projectorInstances.role, projectorInstances.startedAt);
 }
 
 async function readRecentRebuilds(tx: ReadTx): Promise<RebuildView[]> {

@@ -31,6 +31,22 @@ export class ProjectorProcess {
     return this.child?.exitCode;
   }
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Resolves with the exit code once the process has ended (at once if it has). */
+  exited(): Promise<number | null> {
+    const child = this.child;
+    if (!child || !this.running) return Promise.resolve(child?.exitCode ?? null);
+    return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  /** SIGSTOP / SIGCONT: a projector that stalls without dying. */
+  signal(signal: NodeJS.Signals): void {
+    if (this.child?.pid) process.kill(this.child.pid, signal);
+  }
+
   async kill(): Promise<void> {
     if (this.child) await stopGroup(this.child, 'SIGKILL');
   }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { SystemStatus } from '@/server/queries/systemStatus';
 import { useTRPC } from '@/app/_trpc/client';
 import { DeadLetters } from './DeadLetters';
+import { InstanceList } from './InstanceList';
 import { LagChart } from './LagChart';
 import { appendLagSample, lagSample, type LagSample } from './lagWindow';
 import { ProcessBanner } from './ProcessBanner';
@@ -45,6 +46,7 @@ export function Operations() {
         status.data && (
           <>
             <ProcessBanner process={status.data.process} />
+            <InstanceList instances={status.data.instances} />
             <ProjectionTable status={status.data} />
             <LagChart samples={samples} projections={projections} />
             <RebuildPanel rebuilds={status.data.rebuilds} projections={projections} />
