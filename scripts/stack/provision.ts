@@ -126,6 +126,11 @@ export function appUrls(admin: AdminUrls, passwords: RolePasswords): AppUrls {
   };
 }
 
+/** The admin URLs `DATABASE_URL` and `READ_DATABASE_URL` name; the read database defaults to `shop_read` beside the write one. */
+export function adminUrls(databaseUrl: string, readDatabaseUrl: string | undefined): AdminUrls {
+  return { write: databaseUrl, read: readDatabaseUrl ?? withDatabase(databaseUrl, 'shop_read') };
+}
+
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
