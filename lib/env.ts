@@ -85,15 +85,18 @@ const startEnvSchema = z
  * What `npm run setup` reads: admin URLs (a role that may create databases and roles), the
  * Meilisearch master key, and where to keep the role passwords and write each service's settings.
  */
+/** Empty counts as unset: docker-compose passes `${NAME:-}` through as an empty string. */
+const optionalSecret = z.preprocess((value) => (value === '' ? undefined : value), secret.optional());
+
 const setupEnvSchema = z.object({
   DATABASE_URL: postgresUrl.describe('write database `shop`, as a role that may create databases and roles'),
   READ_DATABASE_URL: postgresUrl.optional().describe('read database (default: `shop_read` beside DATABASE_URL), same kind of role'),
   MEILI_URL: z.string().url(),
   MEILI_MASTER_KEY: secret,
   MEILI_INDEX: meiliIndex,
-  SHOP_COMMAND_PASSWORD: secret.optional().describe('password of role shop_command (default: from SECRETS_FILE)'),
-  SHOP_QUERY_PASSWORD: secret.optional().describe('password of role shop_query (default: from SECRETS_FILE)'),
-  SHOP_PROJECTOR_PASSWORD: secret.optional().describe('password of role shop_projector (default: from SECRETS_FILE)'),
+  SHOP_COMMAND_PASSWORD: optionalSecret.describe('password of role shop_command (default: from SECRETS_FILE)'),
+  SHOP_QUERY_PASSWORD: optionalSecret.describe('password of role shop_query (default: from SECRETS_FILE)'),
+  SHOP_PROJECTOR_PASSWORD: optionalSecret.describe('password of role shop_projector (default: from SECRETS_FILE)'),
   SECRETS_FILE: z.string().min(1).default('.data/secrets.json').describe('role passwords not given above; generated on first run (mode 0600)'),
   WEB_ENV_FILE: z.string().min(1).default('.data/web.env').describe("where to write the web server's settings"),
   PROJECTOR_ENV_FILE: z.string().min(1).default('.data/projector.env').describe("where to write the projector's settings"),

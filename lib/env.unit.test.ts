@@ -73,6 +73,7 @@ describe('npm run setup settings', () => {
     expect(() => getSetupEnv({ ...setup, SHOP_QUERY_PASSWORD: 'short' })).toThrow(/SHOP_QUERY_PASSWORD: must be at least 16 characters/);
     expect(() => getSetupEnv({ ...setup, SEED_PRODUCTS: 'lots' })).toThrow(/SEED_PRODUCTS: Invalid input/);
     expect(getSetupEnv({ ...setup, SEED_PRODUCTS: '25' }).SEED_PRODUCTS).toBe(25);
+    expect(getSetupEnv({ ...setup, SHOP_COMMAND_PASSWORD: '' }).SHOP_COMMAND_PASSWORD).toBeUndefined();
   });
 });
 
