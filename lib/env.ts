@@ -81,13 +81,13 @@ const startEnvSchema = z
     message: 'is needed when MEILI_URL is set',
   });
 
+/** Empty counts as unset: docker-compose passes `${NAME:-}` through as an empty string. */
+const optionalSecret = z.preprocess((value) => (value === '' ? undefined : value), secret.optional());
+
 /**
  * What `npm run setup` reads: admin URLs (a role that may create databases and roles), the
  * Meilisearch master key, and where to keep the role passwords and write each service's settings.
  */
-/** Empty counts as unset: docker-compose passes `${NAME:-}` through as an empty string. */
-const optionalSecret = z.preprocess((value) => (value === '' ? undefined : value), secret.optional());
-
 const setupEnvSchema = z.object({
   DATABASE_URL: postgresUrl.describe('write database `shop`, as a role that may create databases and roles'),
   READ_DATABASE_URL: postgresUrl.optional().describe('read database (default: `shop_read` beside DATABASE_URL), same kind of role'),

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { startMeilisearch, stopMeilisearch, type MeiliServer } from './meilisearch';
 import { startPostgres, stopPostgres, type PostgresCluster } from './postgres';
 import { adminUrls, type AdminUrls } from './provision';
-import { loadOrCreateSecrets, stackRolePasswords } from './secrets';
+import { loadOrCreateSecrets, rolePasswordsIn } from './secrets';
 import { setUpServices, type ServicesEnv } from './setUpServices';
 import { Supervisor, type SupervisorOptions } from './supervisor';
 import { ensureDebianPackages } from './system-packages';
@@ -72,7 +72,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     }
     const services = await setUpServices({
       admin,
-      passwords: stackRolePasswords(secrets),
+      passwords: rolePasswordsIn(secrets),
       meili: { url: meiliUrl, masterKey: meiliKey, index: options.meiliIndex ?? process.env.MEILI_INDEX ?? 'products' },
       seedProducts: options.seedProducts,
       log: options.log,

@@ -9,8 +9,6 @@ import type { RolePasswords } from './provision';
 const ROLE_SECRETS = { commandPassword: 18, queryPassword: 18, projectorPassword: 18 };
 const STACK_SECRETS = { ...ROLE_SECRETS, postgresPassword: 18, meiliMasterKey: 24 };
 
-/** The role passwords, as `npm run setup` keeps them in SECRETS_FILE. */
-export type RoleSecrets = Record<keyof typeof ROLE_SECRETS, string>;
 /** Generated once per data directory and kept there, so a second start reuses them. */
 export type StackSecrets = Record<keyof typeof STACK_SECRETS, string>;
 
@@ -25,16 +23,14 @@ export function loadOrCreateSecrets(dataDir: string): StackSecrets {
  * first use, mode 0600). Only a complete `fromEnv` leaves the file alone.
  */
 export function rolePasswords(file: string, fromEnv: Partial<RolePasswords>): RolePasswords {
-  if (fromEnv.command && fromEnv.query && fromEnv.projector) return { command: fromEnv.command, query: fromEnv.query, projector: fromEnv.projector };
-  const kept = loadOrCreateSecretsFile(file, ROLE_SECRETS);
-  return {
-    command: fromEnv.command ?? kept.commandPassword,
-    query: fromEnv.query ?? kept.queryPassword,
-    projector: fromEnv.projector ?? kept.projectorPassword,
-  };
+  const { command, query, projector } = fromEnv;
+  if (command && query && projector) return { command, query, projector };
+  const kept = rolePasswordsIn(loadOrCreateSecretsFile(file, ROLE_SECRETS));
+  return { command: command ?? kept.command, query: query ?? kept.query, projector: projector ?? kept.projector };
 }
 
-export function stackRolePasswords(secrets: StackSecrets): RolePasswords {
+/** The role passwords among the secrets a file keeps. */
+export function rolePasswordsIn(secrets: Record<keyof typeof ROLE_SECRETS, string>): RolePasswords {
   return { command: secrets.commandPassword, query: secrets.queryPassword, projector: secrets.projectorPassword };
 }
 
