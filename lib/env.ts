@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv as parseEnvFile } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -9,12 +11,16 @@ const postgresUrl = z
   .url()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
 
+/** Keys and passwords: Meilisearch in production mode refuses shorter keys. */
+const secret = z.string().min(16, 'must be at least 16 characters');
+const meiliIndex = z.string().regex(/^[A-Za-z0-9_-]+$/).default('products');
+
 const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl.describe('write database `shop`, command-side role'),
   READ_DATABASE_URL: postgresUrl.describe('read database `shop_read`, query-side role'),
   MEILI_URL: z.string().url(),
-  MEILI_SEARCH_KEY: z.string().min(16, 'must be at least 16 characters').describe('a key that may only search the products index (`npm start` creates it)'),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
+  MEILI_SEARCH_KEY: secret.describe('a key that may only search the products index (`npm run setup` creates it)'),
+  MEILI_INDEX: meiliIndex,
   FRESHNESS_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 366).default(12),
   SECURE_COOKIES: z
@@ -36,8 +42,8 @@ const projectorEnvSchema = z.object({
   PROJECTOR_DATABASE_URL: postgresUrl.describe('write database `shop`, projector role (REPLICATION, SELECT)'),
   PROJECTOR_READ_DATABASE_URL: postgresUrl.describe('read database `shop_read`, projector role'),
   MEILI_URL: z.string().url(),
-  MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters'),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('products'),
+  MEILI_MASTER_KEY: secret,
+  MEILI_INDEX: meiliIndex,
   MEILI_PAYLOAD_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -66,7 +72,7 @@ const startEnvSchema = z
     DATABASE_URL: postgresUrl.optional(),
     READ_DATABASE_URL: postgresUrl.optional(),
     MEILI_URL: z.string().url().optional(),
-    MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    MEILI_MASTER_KEY: secret.optional(),
     PORT: port.default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     PG_PORT: port.default(54329),
@@ -82,7 +88,30 @@ const startEnvSchema = z
     message: 'is needed when MEILI_URL is set',
   });
 
+/** Empty counts as unset: docker-compose passes `${NAME:-}` through as an empty string. */
+const optionalSecret = z.preprocess((value) => (value === '' ? undefined : value), secret.optional());
+
+/**
+ * What `npm run setup` reads: admin URLs (a role that may create databases and roles), the
+ * Meilisearch master key, and where to keep the role passwords and write each service's settings.
+ */
+const setupEnvSchema = z.object({
+  DATABASE_URL: postgresUrl.describe('write database `shop`, as a role that may create databases and roles'),
+  READ_DATABASE_URL: postgresUrl.optional().describe('read database (default: `shop_read` beside DATABASE_URL), same kind of role'),
+  MEILI_URL: z.string().url(),
+  MEILI_MASTER_KEY: secret,
+  MEILI_INDEX: meiliIndex,
+  SHOP_COMMAND_PASSWORD: optionalSecret.describe('password of role shop_command (default: from SECRETS_FILE)'),
+  SHOP_QUERY_PASSWORD: optionalSecret.describe('password of role shop_query (default: from SECRETS_FILE)'),
+  SHOP_PROJECTOR_PASSWORD: optionalSecret.describe('password of role shop_projector (default: from SECRETS_FILE)'),
+  SECRETS_FILE: z.string().min(1).default('.data/secrets.json').describe('role passwords not given above; generated on first run (mode 0600)'),
+  WEB_ENV_FILE: z.string().min(1).default('.data/web.env').describe("where to write the web server's settings"),
+  PROJECTOR_ENV_FILE: z.string().min(1).default('.data/projector.env').describe("where to write the projector's settings"),
+  SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).optional().describe('seed demo data with this many products (once); `--seed` alone seeds 300'),
+});
+
 export type StartEnv = z.infer<typeof startEnvSchema>;
+export type SetupEnv = z.infer<typeof setupEnvSchema>;
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export type ProjectorEnv = z.infer<typeof projectorEnvSchema>;
 
@@ -101,10 +130,36 @@ function parseEnv<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T>
   throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
 }
 
+/**
+ * ENV_FILE names a file of `NAME=value` lines (what `npm run setup` writes for each service).
+ * Its values fill in only what the environment leaves unset: real variables win.
+ */
+function envFileDefaults(source: EnvSource): EnvSource {
+  const file = source.ENV_FILE;
+  if (!file) return {};
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new EnvError(`Invalid environment:\n  ENV_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return Object.fromEntries(Object.entries(parseEnvFile(text)).filter(([name]) => source[name] === undefined));
+}
+
+/**
+ * A service's settings: `source`, or the process environment with ENV_FILE's values added to
+ * it (so code that reads process.env itself, and child processes, see them too).
+ */
+function withEnvFile(source: EnvSource): EnvSource {
+  if (source !== process.env) return { ...source, ...envFileDefaults(source) };
+  Object.assign(process.env, envFileDefaults(process.env));
+  return process.env;
+}
+
 let serverEnv: ServerEnv | undefined;
 export function getServerEnv(source: EnvSource = process.env): ServerEnv {
-  if (source !== process.env) return parseEnv(serverEnvSchema, source);
-  serverEnv ??= parseEnv(serverEnvSchema, source);
+  if (source !== process.env) return parseEnv(serverEnvSchema, withEnvFile(source));
+  serverEnv ??= parseEnv(serverEnvSchema, withEnvFile(source));
   return serverEnv;
 }
 
@@ -113,5 +168,9 @@ export function getStartEnv(source: EnvSource = process.env): StartEnv {
 }
 
 export function getProjectorEnv(source: EnvSource = process.env): ProjectorEnv {
-  return parseEnv(projectorEnvSchema, source);
+  return parseEnv(projectorEnvSchema, withEnvFile(source));
+}
+
+export function getSetupEnv(source: EnvSource = process.env): SetupEnv {
+  return parseEnv(setupEnvSchema, source);
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { getProjectorEnv, getServerEnv, getStartEnv } from './env';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getProjectorEnv, getServerEnv, getSetupEnv, getStartEnv } from './env';
 
 const valid = {
   DATABASE_URL: 'postgres://cmd:pw@127.0.0.1:5432/shop',
@@ -49,5 +52,45 @@ describe('npm start settings', () => {
     expect(() => getStartEnv({ PORT: 'eighty' })).toThrow(/PORT: Invalid input: expected number/);
     expect(() => getStartEnv({ MEILI_URL: 'http://127.0.0.1:7700' })).toThrow(/MEILI_MASTER_KEY: is needed when MEILI_URL is set/);
     expect(() => getStartEnv({ READ_DATABASE_URL: valid.READ_DATABASE_URL })).toThrow(/DATABASE_URL: is needed when READ_DATABASE_URL is set/);
+  });
+});
+
+describe('npm run setup settings', () => {
+  const setup = { DATABASE_URL: 'postgres://admin:pw@db:5432/shop', MEILI_URL: 'http://meili:7700', MEILI_MASTER_KEY: valid.MEILI_MASTER_KEY };
+
+  it('needs the admin URL and the Meilisearch master key; the rest has defaults', () => {
+    expect(getSetupEnv(setup)).toEqual({
+      ...setup,
+      MEILI_INDEX: 'products',
+      SECRETS_FILE: '.data/secrets.json',
+      WEB_ENV_FILE: '.data/web.env',
+      PROJECTOR_ENV_FILE: '.data/projector.env',
+    });
+    expect(() => getSetupEnv({ MEILI_URL: setup.MEILI_URL })).toThrow(/DATABASE_URL: is not set[\s\S]*MEILI_MASTER_KEY: is not set/);
+  });
+
+  it('names a role password or a seed count it cannot use', () => {
+    expect(() => getSetupEnv({ ...setup, SHOP_QUERY_PASSWORD: 'short' })).toThrow(/SHOP_QUERY_PASSWORD: must be at least 16 characters/);
+    expect(() => getSetupEnv({ ...setup, SEED_PRODUCTS: 'lots' })).toThrow(/SEED_PRODUCTS: Invalid input/);
+    expect(getSetupEnv({ ...setup, SEED_PRODUCTS: '25' }).SEED_PRODUCTS).toBe(25);
+    expect(getSetupEnv({ ...setup, SHOP_COMMAND_PASSWORD: '' }).SHOP_COMMAND_PASSWORD).toBeUndefined();
+  });
+});
+
+describe('ENV_FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'env-file-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'web.env');
+  writeFileSync(file, Object.entries(valid).map(([name, value]) => `${name}=${value}`).join('\n'));
+
+  it("fills in a service's settings from the file, and the environment wins over it", () => {
+    expect(getServerEnv({ ENV_FILE: file }).DATABASE_URL).toBe(valid.DATABASE_URL);
+    const own = 'postgres://other:pw@127.0.0.1:5432/shop';
+    expect(getServerEnv({ ENV_FILE: file, DATABASE_URL: own }).DATABASE_URL).toBe(own);
+    expect(() => getProjectorEnv({ ENV_FILE: file })).toThrow(/PROJECTOR_DATABASE_URL: is not set/);
+  });
+
+  it('names a file it cannot read', () => {
+    expect(() => getServerEnv({ ENV_FILE: join(dir, 'missing.env') })).toThrow(/ENV_FILE: cannot read .*missing\.env \(ENOENT\)/);
   });
 });

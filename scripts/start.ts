@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import { createWriteDb } from '@/db/clients';
 import { EnvError, getStartEnv, type StartEnv } from '@/lib/env';
 import { buildWebIfStale, ROOT, startProjector, startWeb, webUrl } from './stack/appProcesses';
 import { startLocalStack, type LocalStack } from './stack/localStack';
 import { Supervisor, type SupervisorOptions } from './stack/supervisor';
-import { seedDemoData } from './seed/seedDemoData';
 
 /**
  * `npm start`: the whole system on one machine, with demo data. Local Postgres and
@@ -58,10 +56,8 @@ async function main(): Promise<void> {
       },
       log,
       keepAliveUntil: shuttingDown.signal,
+      seedProducts: settings.SEED_PRODUCTS,
     });
-    const write = createWriteDb(stack.env.DATABASE_URL, { max: 2 });
-    await seedDemoData(write.db, { products: settings.SEED_PRODUCTS, log: (l) => log('seed', l) });
-    await write.sql.end();
     buildWebIfStale((l) => log('setup', l));
 
     const env = { ...stack.env, LOG_FORMAT: 'pretty' };

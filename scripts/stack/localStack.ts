@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { migrateDatabases } from '@/db/migrate';
-import { ensureSearchKey } from './meiliKeys';
 import { startMeilisearch, stopMeilisearch, type MeiliServer } from './meilisearch';
 import { startPostgres, stopPostgres, type PostgresCluster } from './postgres';
-import { appUrls, ensureDatabases, provisionRoles, withDatabase, type AppUrls } from './provision';
-import { loadOrCreateSecrets } from './secrets';
+import { adminUrls, type AdminUrls } from './provision';
+import { loadOrCreateSecrets, rolePasswordsIn } from './secrets';
+import { setUpServices, type ServicesEnv } from './setUpServices';
 import { Supervisor, type SupervisorOptions } from './supervisor';
 import { ensureDebianPackages } from './system-packages';
 
@@ -26,14 +25,11 @@ export interface StackOptions {
   keepAliveUntil?: AbortSignal;
   /** The products index the web server's search-only key is for (default MEILI_INDEX or `products`). */
   meiliIndex?: string;
+  /** `npm start`: demo data with this many products, once. */
+  seedProducts?: number;
 }
 
-export interface StackEnv extends AppUrls {
-  MEILI_URL: string;
-  /** Only for the setup and the projector: the web server never gets it. */
-  MEILI_MASTER_KEY: string;
-  /** The web server's key: search the products index, nothing else. */
-  MEILI_SEARCH_KEY: string;
+export interface StackEnv extends ServicesEnv {
   /** Superuser-level URLs, for tests that inspect or break things on purpose. */
   ADMIN_DATABASE_URL: string;
   ADMIN_READ_DATABASE_URL: string;
@@ -48,7 +44,7 @@ export interface LocalStack {
 
 /**
  * Everything the app needs below it: Postgres with logical replication (local cluster or an
- * existing server), Meilisearch, migrations, and the least-privilege roles.
+ * existing server), Meilisearch, then the same setup as `npm run setup` (setUpServices.ts).
  */
 export async function startLocalStack(options: StackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
@@ -59,19 +55,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   let pg: PostgresCluster | undefined;
   let meili: MeiliServer | undefined;
   try {
-    let admin: { write: string; read: string };
+    let admin: AdminUrls;
     if (external.databaseUrl) {
-      admin = { write: external.databaseUrl, read: external.readDatabaseUrl ?? withDatabase(external.databaseUrl, 'shop_read') };
+      admin = adminUrls(external.databaseUrl, external.readDatabaseUrl);
     } else {
       ensureDebianPackages(['postgresql-15-wal2json'], (line) => options.log('setup', line));
       pg = await startPostgres(pgOptions);
       admin = { write: pg.superuserUrl('shop'), read: pg.superuserUrl('shop_read') };
     }
-    await ensureDatabases(admin.write, { write: new URL(admin.write).pathname.slice(1), read: new URL(admin.read).pathname.slice(1) });
-    await migrateDatabases(admin);
-    const passwords = { command: secrets.commandPassword, query: secrets.queryPassword, projector: secrets.projectorPassword };
-    await provisionRoles(admin, passwords);
-
     let meiliUrl = external.meiliUrl;
     let meiliKey = external.meiliMasterKey ?? secrets.meiliMasterKey;
     if (!meiliUrl) {
@@ -79,7 +70,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       meiliUrl = meili.url;
       meiliKey = secrets.meiliMasterKey;
     }
-    const searchKey = await ensureSearchKey(meiliUrl, meiliKey, options.meiliIndex ?? process.env.MEILI_INDEX ?? 'products');
+    const services = await setUpServices({
+      admin,
+      passwords: rolePasswordsIn(secrets),
+      meili: { url: meiliUrl, masterKey: meiliKey, index: options.meiliIndex ?? process.env.MEILI_INDEX ?? 'products' },
+      seedProducts: options.seedProducts,
+      log: options.log,
+    });
     const until = options.keepAliveUntil;
     const supervisors = until
       ? [
@@ -88,14 +85,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         ].filter((supervisor): supervisor is Supervisor => supervisor !== undefined)
       : [];
     return {
-      env: {
-        ...appUrls(admin, passwords),
-        MEILI_URL: meiliUrl,
-        MEILI_MASTER_KEY: meiliKey,
-        MEILI_SEARCH_KEY: searchKey,
-        ADMIN_DATABASE_URL: admin.write,
-        ADMIN_READ_DATABASE_URL: admin.read,
-      },
+      env: { ...services, ADMIN_DATABASE_URL: admin.write, ADMIN_READ_DATABASE_URL: admin.read },
       postgres: pg,
       meili,
       async stop() {

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { PROJECTED_TABLES } from '@/db/write/schema';
+import { matchesStoredPassword } from './storedPassword';
 
 export const ROLES = {
   command: 'shop_command',
@@ -57,9 +58,9 @@ export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords)
   try {
     const writeDb = (await write`select current_database() as db`)[0]!.db as string;
     const readDb = (await read`select current_database() as db`)[0]!.db as string;
-    await ensureRole(write, ROLES.command, passwords.command, '');
-    await ensureRole(write, ROLES.query, passwords.query, '');
-    await ensureRole(write, ROLES.projector, passwords.projector, 'REPLICATION');
+    await ensureRole(write, ROLES.command, passwords.command, false);
+    await ensureRole(write, ROLES.query, passwords.query, false);
+    await ensureRole(write, ROLES.projector, passwords.projector, true);
 
     await write.unsafe(`
       revoke all on database ${quoteIdent(writeDb)} from public;
@@ -94,11 +95,26 @@ export async function provisionRoles(admin: AdminUrls, passwords: RolePasswords)
   }
 }
 
-async function ensureRole(sql: postgres.Sql, name: string, password: string, attributes: string): Promise<void> {
-  const [exists] = await sql`select 1 from pg_roles where rolname = ${name}`;
-  const verb = exists ? 'alter' : 'create';
+/**
+ * Create the role, or bring an existing one to these attributes and password. A role that has
+ * them already is left alone (no catalog write), so a second setup changes nothing; that needs
+ * the stored password, which only a superuser may read: otherwise the password is set again.
+ */
+async function ensureRole(sql: postgres.Sql, name: string, password: string, replication: boolean): Promise<void> {
+  const [current] = await sql<{ login: boolean; replication: boolean }[]>`
+    select rolcanlogin as login, rolreplication as replication from pg_roles where rolname = ${name}`;
+  const hasAttributes = current?.login && (current.replication || !replication);
+  if (hasAttributes && matchesStoredPassword(await storedPassword(sql, name), name, password)) return;
   // Passwords are generated base64url text: no quotes to escape, but escape anyway.
-  await sql.unsafe(`${verb} role ${name} login ${attributes} password '${password.replace(/'/g, "''")}'`);
+  const attributes = `login ${replication ? 'replication ' : ''}password '${password.replace(/'/g, "''")}'`;
+  await sql.unsafe(`${current ? 'alter' : 'create'} role ${name} ${attributes}`);
+}
+
+async function storedPassword(sql: postgres.Sql, name: string): Promise<string | null> {
+  const [me] = await sql<{ superuser: boolean }[]>`select rolsuper as superuser from pg_roles where rolname = current_user`;
+  if (!me?.superuser) return null;
+  const [role] = await sql<{ password: string | null }[]>`select rolpassword as password from pg_authid where rolname = ${name}`;
+  return role?.password ?? null;
 }
 
 export function appUrls(admin: AdminUrls, passwords: RolePasswords): AppUrls {
@@ -108,6 +124,11 @@ export function appUrls(admin: AdminUrls, passwords: RolePasswords): AppUrls {
     PROJECTOR_DATABASE_URL: withCredentials(admin.write, ROLES.projector, passwords.projector),
     PROJECTOR_READ_DATABASE_URL: withCredentials(admin.read, ROLES.projector, passwords.projector),
   };
+}
+
+/** The admin URLs `DATABASE_URL` and `READ_DATABASE_URL` name; the read database defaults to `shop_read` beside the write one. */
+export function adminUrls(databaseUrl: string, readDatabaseUrl: string | undefined): AdminUrls {
+  return { write: databaseUrl, read: readDatabaseUrl ?? withDatabase(databaseUrl, 'shop_read') };
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -5,17 +5,22 @@ import { join } from 'node:path';
 import next from 'next';
 import { EnvError, getServerEnv } from '@/lib/env';
 import { createLogger } from '@/lib/logger';
+import { services } from '../services';
 import { API_PATH, createApiHandler } from './apiHandler';
+import { createHealthHandler, isHealthPath } from './health';
 import { setSecurityHeaders } from './securityHeaders';
 import { runWorkers } from './workers';
 
 /**
  * The web server: one port, one origin. `/api/trpc` goes to tRPC's Node handler (apiHandler.ts),
- * everything else (pages, server components, static assets) to Next. Started by `npm start`
- * and the test stacks with PORT and HOST; needs a `next build`. WEB_CONCURRENCY processes
- * (default: one per core) share the port (workers.ts).
+ * `/healthz` and `/readyz` to the probes (health.ts), everything else (pages, server components,
+ * static assets) to Next. Started by `npm run web` (settings from ENV_FILE, which `npm run setup`
+ * writes), `npm start` and the test stacks, with PORT and HOST; needs a `next build`.
+ * WEB_CONCURRENCY processes (default: one per core) share the port (workers.ts).
  */
 const log = createLogger('web');
+/** Below the probes' own timeouts (docker-compose.yml: 5 s). */
+const READINESS_TIMEOUT_MS = 2_000;
 
 async function main(): Promise<void> {
   const env = getServerEnv();
@@ -28,9 +33,14 @@ async function main(): Promise<void> {
   await app.prepare();
   const handlePage = app.getRequestHandler();
   const handleApi = createApiHandler(env);
+  const handleHealth = createHealthHandler(
+    { write: () => services().write.sql`select 1`, read: () => services().read.sql`select 1` },
+    { timeoutMs: READINESS_TIMEOUT_MS, log },
+  );
 
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
+    if (isHealthPath(path)) return void handleHealth(req, res);
     const api = path === API_PATH || path.startsWith(`${API_PATH}/`) || path.startsWith(`${API_PATH}?`);
     setSecurityHeaders(req, res, !api && !path.startsWith('/_next/'));
     if (api) return handleApi(req, res);
