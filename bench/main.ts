@@ -13,6 +13,7 @@ import { measureInitialLoad } from './phases/initialLoad';
 import { measureLag } from './phases/lag';
 import { measureQueries } from './phases/queries';
 import { measureSearchRebuild } from './phases/rebuild';
+import { measureTakeover } from './phases/takeover';
 import { Progress } from './progress';
 import { renderMarkdown } from './report';
 import { BenchStack } from './stack';
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
     await phase('commands', 'commands over HTTP at 1, 8 and 32 clients', () => measureHttpCommands(ctx));
     await phase('in-process', 'commands in process: asynchronous projection against synchronous read-model updates', () => measureInProcessCommands(ctx));
     await phase('lag', 'lag under a sustained write rate', () => measureLag(ctx));
+    await phase('takeover', 'projector takeover: two projectors, the active one SIGKILLed under load', () => measureTakeover(ctx));
     await phase('rebuild', 'full rebuild of the search index against a Meilisearch bulk load', () => measureSearchRebuild(ctx));
     await phase('catch-up', `catch-up after a burst of ${options.burstChanges.toLocaleString('en')} changes`, () => measureCatchUp(ctx));
 

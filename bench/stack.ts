@@ -101,3 +101,12 @@ export class BenchStack {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/** The projector on `port` answers its probe: `/healthz` it runs, `/readyz` it streams. */
+export async function projectorAnswers(port: string | number, path: '/healthz' | '/readyz'): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,7 @@ import { loginAs } from '@/test/support/api';
 import type { BenchContext } from '../context';
 import { cpuWindow, pick } from '../context';
 import { sampleTreePeak } from '../memory';
+import { projectorAnswers } from '../stack';
 import { writeBurst, writeMarker, type BurstTransaction } from './burst';
 
 const RAW_SLOT = 'bench_raw';
@@ -55,13 +56,6 @@ function changesBehind(burst: BurstTransaction[], checkpoint: string): number {
   return burst.filter((t) => compareLsn(checkpoint, t.lsnBeforeCommit) <= 0).reduce((sum, t) => sum + t.changes, 0);
 }
 
-async function healthy(port: string): Promise<boolean> {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Projector catch-up: the projector is SIGKILLed early in a large burst of writes and restarted
@@ -118,7 +112,7 @@ export async function measureCatchUp(ctx: BenchContext): Promise<void> {
     const catchBar = progress.bar('catch-up (SQL read models)', behindSql);
     const past = (checkpoint: string) => compareLsn(checkpoint, marker.lsnBeforeCommit) > 0;
     while (sqlDoneAt === undefined || searchDoneAt === undefined) {
-      if (streamingAt === undefined && (await healthy(stack.env.PROJECTOR_METRICS_PORT))) streamingAt = performance.now();
+      if (streamingAt === undefined && (await projectorAnswers(stack.env.PROJECTOR_METRICS_PORT, '/readyz'))) streamingAt = performance.now();
       const at = await checkpoints(ctx);
       if (sqlDoneAt === undefined) {
         if (past(at.sql)) sqlDoneAt = performance.now();

@@ -7,7 +7,7 @@ import { rememberVersion, type BenchContext } from '../context';
 import { openLoop } from '../drive';
 import { summarize } from '../stats';
 
-interface Pending {
+export interface Pending {
   id: string;
   version: number;
   priceCents: number;
@@ -22,8 +22,10 @@ const POLL_MS = 10;
  * version, a search document at the command's price. Each lag is response → first poll that
  * saw it, so it over-reads by up to one poll interval and one query.
  */
-class Watcher {
+export class Watcher {
   readonly lags: number[] = [];
+  /** Each lag with the commit time it was measured from. */
+  readonly timed: { committedAt: number; lag: number }[] = [];
   private readonly waiting = new Map<string, Pending>();
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -40,6 +42,7 @@ class Watcher {
           for (const p of batch) {
             if (!found.has(p.id)) continue;
             this.lags.push(now - p.committedAt);
+            this.timed.push({ committedAt: p.committedAt, lag: now - p.committedAt });
             this.waiting.delete(p.id);
           }
         }
@@ -80,8 +83,9 @@ export async function measureLag(ctx: BenchContext): Promise<void> {
   }
 }
 
-async function measureRates(ctx: BenchContext, db: ReturnType<typeof createWriteDb>['db']): Promise<void> {
-  const change = async (id: string, priceCents: number) => {
+/** A price change through the real handler, retried once at the current version on a conflict. */
+export function priceChanger(ctx: BenchContext, db: ReturnType<typeof createWriteDb>['db']) {
+  return async (id: string, priceCents: number) => {
     const input = (expectedVersion: number) => ({ id, expectedVersion, priceCents });
     try {
       return await changePrice({ db }, ctx.stack.admin, input(ctx.versions.get(id) ?? 1));
@@ -90,6 +94,20 @@ async function measureRates(ctx: BenchContext, db: ReturnType<typeof createWrite
       return changePrice({ db }, ctx.stack.admin, input(error.details.currentVersion));
     }
   };
+}
+
+/** Products whose summary row is at the pending change's version. */
+export function summaryWatcher(ctx: BenchContext): Watcher {
+  return new Watcher(async (batch) => {
+    const rows = await ctx.read<{ id: string; version: number }[]>`
+      select id, version from product_summaries where id = any(${batch.map((p) => p.id)}::uuid[])`;
+    const want = new Map(batch.map((p) => [p.id, p.version]));
+    return new Set(rows.filter((r) => r.version >= want.get(r.id)!).map((r) => r.id));
+  });
+}
+
+async function measureRates(ctx: BenchContext, db: ReturnType<typeof createWriteDb>['db']): Promise<void> {
+  const change = priceChanger(ctx, db);
   const meili = new Meilisearch({ host: ctx.stack.env.MEILI_URL, apiKey: ctx.stack.env.MEILI_MASTER_KEY });
   const index = meili.index(ctx.stack.env.MEILI_INDEX);
   let offset = 0;
@@ -97,12 +115,7 @@ async function measureRates(ctx: BenchContext, db: ReturnType<typeof createWrite
     const total = Math.min(Math.round((rate * ctx.options.lagMs) / 1000), ctx.editable.length);
     const duration = (total / rate) * 1000;
     ctx.progress.note(`${rate} commands/s for ${(duration / 1000).toFixed(0)} s`);
-    const summary = new Watcher(async (batch) => {
-      const rows = await ctx.read<{ id: string; version: number }[]>`
-        select id, version from product_summaries where id = any(${batch.map((p) => p.id)}::uuid[])`;
-      const want = new Map(batch.map((p) => [p.id, p.version]));
-      return new Set(rows.filter((r) => r.version >= want.get(r.id)!).map((r) => r.id));
-    }).start();
+    const summary = summaryWatcher(ctx).start();
     const search = new Watcher(async (batch) => {
       const docs = await index.getDocuments<{ id: string; priceCents: number }>({ ids: batch.map((p) => p.id), fields: ['id', 'priceCents'], limit: batch.length });
       const want = new Map(batch.map((p) => [p.id, p.priceCents]));

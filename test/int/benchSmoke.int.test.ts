@@ -30,6 +30,8 @@ const EXPECTED: Record<string, boolean> = {
   'lag.search.r20': false,
   'lag.summary.r50': false,
   'lag.search.r50': false,
+  'takeover.time': false,
+  'takeover.lag': true,
   'throughput.catchup.sql': true,
   'throughput.catchup.search': true,
   'throughput.rebuild.search': true,
