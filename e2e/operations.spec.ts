@@ -41,6 +41,7 @@ test('an operator sees a dead letter, retries it before and after the fix, and r
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Operations' }).click();
     await expect(page.getByRole('heading', { name: 'Operations', level: 2 })).toBeVisible();
     await expect(page.getByTestId('projector-process')).toContainText('Projector running');
+    await expect(page.getByTestId('projector-instances').locator('tr[data-role="active"]')).toContainText('active · streaming');
     await expect(page.getByTestId('projection-table').getByRole('row', { name: /product_summaries/ })).toContainText(/\d+ dead letters?/);
     const letter = letterOf(page, poison.id);
     await expect(letter).toContainText(POISON);
