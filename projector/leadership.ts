@@ -74,6 +74,9 @@ export class Leadership {
         }
         await this.takeOverIfStalled();
       } catch (error) {
+        // Half way to active (the fence wait failed, say): stand by again; the next try starts over.
+        this.role = 'standby';
+        clearInterval(this.timer);
         this.options.log.warn({ err: error }, 'standby: could not reach the read database; trying again');
       }
       await new Promise<void>((resolve) => {
