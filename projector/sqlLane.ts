@@ -66,11 +66,11 @@ export class SqlLane {
       await saveCheckpoints(this.read, behind, batch.endLsn, batch.lastCommitTime);
     } else {
       try {
-        effects = await this.whenVisible(() => this.attempt(batch, behind, false, true));
+        effects = await this.whenVisible(() => this.attempt(batch, behind, { partial: true }));
       } catch (error) {
         if (!isPoison(error)) throw error;
         this.log.warn({ err: error, lsn: batch.endLsn }, 'a change could not be applied; applying key by key to isolate it');
-        effects = await this.whenVisible(() => this.attempt(batch, behind, true, false));
+        effects = await this.whenVisible(() => this.attempt(batch, behind, { isolate: true }));
       }
     }
     for (const name of behind) this.checkpoints.set(name, batch.endLsn);
@@ -90,10 +90,10 @@ export class SqlLane {
     const at = this.checkpoints.get(productSummaries.name) ?? '0/0';
     const batch: Batch = { touches, endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] };
     try {
-      await this.attempt(batch, SQL_PROJECTIONS, false, false);
+      await this.attempt(batch, SQL_PROJECTIONS, {});
     } catch (error) {
       if (!isPoison(error)) throw error;
-      await this.attempt(batch, SQL_PROJECTIONS, true, false);
+      await this.attempt(batch, SQL_PROJECTIONS, { isolate: true });
     }
   }
 
@@ -110,10 +110,11 @@ export class SqlLane {
   }
 
   /**
-   * `partial`: projections may keep the columns of a live row this batch cannot have changed
-   * (`loadTouched`). Off when isolating poison and for a rebuild's reconcile, which recompute whole.
+   * `isolate`: every chunk, then every key, in savepoints (to find poison). `partial`:
+   * projections may keep the columns of a live row this batch cannot have changed
+   * (`loadTouched`); a rebuild's reconcile and the isolating pass recompute whole.
    */
-  private attempt(batch: Batch, behind: readonly SqlProjectionName[], isolate: boolean, partial: boolean): Promise<BatchEffects> {
+  private attempt(batch: Batch, behind: readonly SqlProjectionName[], { isolate = false, partial = false }): Promise<BatchEffects> {
     const timings: Record<string, number> = {};
     this.lastTimings = timings;
     let mark = performance.now();

@@ -23,7 +23,6 @@ const POLL_MS = 10;
  * saw it, so it over-reads by up to one poll interval and one query.
  */
 export class Watcher {
-  readonly lags: number[] = [];
   /** Each lag with the commit time it was measured from. */
   readonly timed: { committedAt: number; lag: number }[] = [];
   private readonly waiting = new Map<string, Pending>();
@@ -41,7 +40,6 @@ export class Watcher {
           const now = performance.now();
           for (const p of batch) {
             if (!found.has(p.id)) continue;
-            this.lags.push(now - p.committedAt);
             this.timed.push({ committedAt: p.committedAt, lag: now - p.committedAt });
             this.waiting.delete(p.id);
           }
@@ -50,6 +48,10 @@ export class Watcher {
       }
     })();
     return this;
+  }
+
+  get lags(): number[] {
+    return this.timed.map((t) => t.lag);
   }
 
   add(p: Pending): void {

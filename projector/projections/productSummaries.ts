@@ -133,12 +133,10 @@ async function loadTouched(ctx: KeyContext, tx: ReadSql, ids: string[]): Promise
     select id, ${tx(SALES_COLUMNS as unknown as string[])} from product_summaries where id = any(${others}::uuid[])`;
   const keptById = new Map(kept.map((row) => [String(row.id), row]));
   const whole = ids.filter((id) => !keptById.has(id));
-  const rows = whole.length === 0 ? [] : [...(await load(ctx.snapshot, whole))];
-  if (keptById.size > 0) {
-    const partial = await summariesOf(ctx.snapshot, ctx.snapshot`select * from products where id = any(${[...keptById.keys()]}::uuid[])`, { sales: false });
-    for (const row of partial) rows.push({ ...row, ...keptById.get(String(row.id)), id: row.id });
-  }
-  return rows;
+  const rows: Row[] = whole.length === 0 ? [] : await load(ctx.snapshot, whole);
+  if (keptById.size === 0) return rows;
+  const partial = await summariesOf(ctx.snapshot, ctx.snapshot`select * from products where id = any(${[...keptById.keys()]}::uuid[])`, { sales: false });
+  return [...rows, ...partial.map((row) => ({ ...row, ...keptById.get(String(row.id)) }))];
 }
 
 function load(sql: Source, ids: string[]) {

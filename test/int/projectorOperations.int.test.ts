@@ -84,6 +84,40 @@ describe('dead letters', () => {
   });
 });
 
+describe('dead letters and kept columns', () => {
+  it('recounts the sales of a product whose dead-lettered change held them, when a later price change applies it', async () => {
+    await expectConverged();
+    const stamp = Date.now();
+    const product = await admin.catalog.createProduct.mutate({ sku: `DL-SALES-${stamp}`, name: 'Sold while refused', priceCents: 300, currency: 'EUR' });
+    const warehouse = await admin.inventory.createWarehouse.mutate({ code: `DS${stamp % 100000}`, name: 'Dead letter depot' });
+    await admin.inventory.adjustStock.mutate({ productId: product.id, warehouseId: warehouse.id, delta: 5, reason: 'dead letter test' });
+    const customer = await admin.customers.register.mutate({ email: `dl-sales-${stamp}@example.com`, name: 'Dead letter customer' });
+    await expectConverged();
+    // The read model refuses this product's row once it has sales: the order's batch dead-letters it.
+    await readDb.unsafe(`alter table product_summaries add constraint test_no_sales check (sku <> 'DL-SALES-${stamp}' or units_sold = 0)`);
+    let order: { position: string };
+    try {
+      order = await admin.orders.place.mutate({ customerId: customer.id, lines: [{ productId: product.id, quantity: 2 }] });
+      await waitFor('the dead letter', async () => {
+        const page = await admin.system.deadLetters.query({ projection: 'product_summaries', after: order.position });
+        return page.items.some((l) => l.key === product.id && l.status === 'pending');
+      }, 30_000, 100);
+      expect(Number((await admin.catalog.product.query({ id: product.id })).product.unitsSold)).toBe(0);
+    } finally {
+      await readDb`alter table product_summaries drop constraint if exists test_no_sales`;
+    }
+    // A price change touches no order: its batch must not keep the stale sales of the live row.
+    const current = (await admin.catalog.product.query({ id: product.id })).product;
+    const repriced = await admin.catalog.changePrice.mutate({ id: product.id, expectedVersion: current.version, priceCents: 350 });
+    const after = await admin.catalog.product.query({ id: product.id, after: repriced.position });
+    expect(after.fresh).toBe(true);
+    expect(Number(after.product.unitsSold)).toBe(2);
+    const letters = await admin.system.deadLetters.query({ projection: 'product_summaries', status: 'resolved', after: repriced.position });
+    expect(letters.items.find((l) => l.key === product.id)).toMatchObject({ status: 'resolved', resolution: 'applied by a later change' });
+    await expectConverged();
+  });
+});
+
 describe('rebuild without downtime', () => {
   it('rebuilds every projection beside the live one while queries keep answering and writes go on', async () => {
     await expectConverged();
