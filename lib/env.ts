@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv as parseEnvFile } from 'node:util';
 import { z } from 'zod';
+import { ALL_PROJECTIONS, isProjectionName, PRODUCT_SEARCH, type ProjectionName } from '@/db/read/projections';
 
 /**
  * Every setting the processes read, validated once. A wrong or missing value stops the
@@ -62,7 +63,43 @@ const projectorEnvSchema = z.object({
     .default(5000)
     .describe('the active projector writes nothing after this long without renewing its lease; a standby takes over after twice this'),
   PROJECTOR_RESTARTS: z.coerce.number().int().min(0).default(0).describe('times `npm start` has restarted the projector; it sets this'),
+  CHANGE_STREAM_URL: z
+    .string()
+    .regex(/^nats:\/\/\S+$/, 'a nats:// URL')
+    .optional()
+    .describe('NATS server with JetStream: `projector -- publish` fills the stream SHOP, and the projector reads it instead of the slot'),
+  PROJECTIONS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => parseProjections(text, ctx))
+    .describe('the read models this projector builds, comma-separated (default: all); only with CHANGE_STREAM_URL'),
+  PUBLISHER_SLOT: z.string().regex(/^[a-z0-9_]+$/).default('shop_change_stream').describe("the publisher's own replication slot"),
+  CHANGE_STREAM_CONSUMER: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .describe("this worker's durable consumer (default: projector_ and its projections)"),
+  CHANGE_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(500).describe('how often the publisher says "nothing more before this LSN" on a quiet database'),
 });
+
+/**
+ * The read models a projector worker builds. The search index is filled from
+ * `product_summaries` in the same batch, so those two go together.
+ */
+function parseProjections(text: string | undefined, ctx: z.RefinementCtx): ProjectionName[] {
+  if (text === undefined || text.trim() === '') return [...ALL_PROJECTIONS];
+  const names = [...new Set(text.split(',').map((name) => name.trim()).filter(Boolean))];
+  const unknown = names.filter((name) => !isProjectionName(name));
+  if (unknown.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `unknown projection ${unknown.join(', ')} (known: ${ALL_PROJECTIONS.join(', ')})` });
+    return z.NEVER;
+  }
+  if (names.includes(PRODUCT_SEARCH) !== names.includes('product_summaries')) {
+    ctx.addIssue({ code: 'custom', message: 'product_search and product_summaries go together: the index is filled from product_summaries in the same batch' });
+    return z.NEVER;
+  }
+  return ALL_PROJECTIONS.filter((name) => names.includes(name));
+}
 
 const port = z.coerce.number().int().min(1).max(65535);
 

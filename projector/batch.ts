@@ -13,6 +13,8 @@ export interface Batch {
   transactions: number;
   /** Ids of the batch's transactions that changed projected tables: they must be visible to the snapshot that reads them. */
   xids: number[];
+  /** A worker on the change stream: the sequence of the last END marker in the batch. */
+  endSeq?: number;
 }
 
 /** No change up to `lsn`: applying it only moves checkpoints. */
@@ -32,6 +34,7 @@ export class Batcher {
     this.current.lastCommitTime = txn.commitTime;
     this.current.transactions += 1;
     if (txn.touches.changeCount > 0 && txn.xid !== undefined) this.current.xids.push(txn.xid);
+    if (txn.streamSeq !== undefined) this.current.endSeq = Math.max(this.current.endSeq ?? 0, txn.streamSeq);
   }
 
   get firstCommitTime(): Date | null {

@@ -4,7 +4,8 @@ import { Batcher, quietBatch, type Batch } from './batch';
 import { lowestCheckpoint, type Checkpoints } from './checkpoints';
 import type { Rebuilds } from './rebuild';
 import type { SearchLane } from './searchLane';
-import type { ReplicationStream, StreamHandlers } from './source/stream';
+import { ALL_PROJECTIONS, type ProjectionName } from '@/db/read/projections';
+import type { ChangeSource, StreamHandlers } from './source/stream';
 import type { SourceTransaction } from './source/transactions';
 import type { SqlLane } from './sqlLane';
 
@@ -32,7 +33,7 @@ export class Pipeline implements StreamHandlers {
   private received = 0;
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled = false;
-  private stream: ReplicationStream | undefined;
+  private stream: ChangeSource | undefined;
   private failure: unknown;
 
   constructor(
@@ -40,11 +41,13 @@ export class Pipeline implements StreamHandlers {
     private readonly checkpoints: Checkpoints,
     private readonly log: Logger,
     maxBatchChanges: number,
+    /** The read models this process writes: the source is acknowledged up to the lowest of theirs. */
+    private readonly owned: readonly ProjectionName[] = ALL_PROJECTIONS,
   ) {
     this.batcher = new Batcher(maxBatchChanges);
   }
 
-  attach(stream: ReplicationStream): void {
+  attach(stream: ChangeSource): void {
     this.stream = stream;
   }
 
@@ -65,7 +68,7 @@ export class Pipeline implements StreamHandlers {
   /** Everything received before `lsn` has been handed over: a quiet stretch to move past. */
   onCaughtUp(lsn: string): void {
     if (!this.batcher.empty) return;
-    const lowest = lowestCheckpoint(this.checkpoints);
+    const lowest = lowestCheckpoint(this.checkpoints, this.owned);
     if (lowest && compareLsn(lowest, lsn) >= 0) return;
     const wait = this.lastQuietSkip + QUIET_SKIP_SPACING_MS - Date.now();
     if (wait <= 0) {
@@ -112,7 +115,7 @@ export class Pipeline implements StreamHandlers {
   }
 
   async acknowledge(): Promise<void> {
-    const lowest = lowestCheckpoint(this.checkpoints);
+    const lowest = lowestCheckpoint(this.checkpoints, this.owned);
     if (lowest) await this.stream?.acknowledge(lowest);
   }
 

@@ -35,6 +35,8 @@ export interface RebuildDeps {
   /** Fails a switch unless this process still leads (see leadership.ts). */
   fence?: (tx: ReadSql) => Promise<void>;
   guard?: () => void;
+  /** The read models this process builds (a worker on the change stream): it rebuilds only those. */
+  owned?: readonly string[];
 }
 
 export interface RebuildRequest {
@@ -60,18 +62,24 @@ export class Rebuilds {
     const queued = await this.deps.read<RebuildRequest[]>`
       select id as "requestId", projection, requested_at as "requestedAt" from projection_rebuilds
        where status = 'queued' order by requested_at, id`;
-    for (const request of queued) this.start(request);
+    for (const request of queued) if (this.owns(request.projection)) this.start(request);
+  }
+
+  private owns(projection: string): boolean {
+    return !this.deps.owned || this.deps.owned.includes(projection);
   }
 
   /** Marks rebuilds a previous process left running as failed and drops their leftovers. */
   async recover(): Promise<void> {
     const stale = await this.deps.read<{ id: string; projection: string }[]>`
       update projection_rebuilds set status = 'failed', error = 'interrupted: the projector restarted', finished_at = now()
-       where status = 'running' returning id, projection`;
+       where status = 'running' and (${this.deps.owned === undefined} or projection = any(${(this.deps.owned ?? []) as string[]}::text[]))
+       returning id, projection`;
     for (const { projection } of stale) {
       const p = sqlProjection(projection);
       if (p) await this.deps.read.unsafe(`drop table if exists "${shadowTable(p)}"`);
     }
+    if (!this.owns(PRODUCT_SEARCH)) return;
     const { results } = await this.deps.meili.getRawIndexes({ limit: 1000 }).catch(() => ({ results: [] as { uid: string }[] }));
     for (const index of results) {
       if (index.uid.startsWith(`${this.deps.indexUid}_rebuild_`)) await this.deps.meili.deleteIndex(index.uid).waitTask().catch(() => {});

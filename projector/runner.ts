@@ -1,6 +1,6 @@
 import { Meilisearch } from 'meilisearch';
 import postgres from 'postgres';
-import { ALL_PROJECTIONS } from '@/db/read/projections';
+import { ALL_PROJECTIONS, PRODUCT_SEARCH, type ProjectionName } from '@/db/read/projections';
 import { PROJECTED_TABLES } from '@/db/write/schema';
 import type { ProjectorEnv } from '@/lib/env';
 import { compareLsn } from '@/lib/lsn';
@@ -16,7 +16,9 @@ import { Rebuilds } from './rebuild';
 import { SearchLane } from './searchLane';
 import { createSlotWithSnapshot, dropSlot, freeSlot, identifySystem, readSlot } from './source/slot';
 import { checkpointsDistrust, readLoadedFrom } from './sourceIdentity';
-import { ReplicationStream } from './source/stream';
+import { ReplicationStream, type ChangeSource } from './source/stream';
+import { StreamConsumer } from './changeStream/consumer';
+import { prepareWorker, type WorkerStart } from './changeStream/workerStart';
 import { SqlLane } from './sqlLane';
 
 const MAX_BACKOFF_MS = 30_000;
@@ -35,7 +37,7 @@ export class ProjectorRunner {
   private readonly monitor: Monitor;
   private readonly leadership: Leadership;
   private stopping = false;
-  private current: { stream: ReplicationStream; pipeline: Pipeline; search: SearchLane; rebuilds: Rebuilds } | undefined;
+  private current: { stream: ChangeSource; pipeline: Pipeline; search: SearchLane; rebuilds: Rebuilds } | undefined;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -46,7 +48,9 @@ export class ProjectorRunner {
     // A bounded request time: a hung Meilisearch turns into a retry instead of a stuck lane.
     this.meili = new Meilisearch({ host: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, timeout: 30_000 });
     this.budget = new PayloadBudget(env.MEILI_PAYLOAD_LIMIT_BYTES);
-    this.leadership = new Leadership({ readUrl: env.PROJECTOR_READ_DATABASE_URL, slot: env.REPLICATION_SLOT, leaseMs: env.PROJECTOR_LEASE_MS, log });
+    // Processes building the same read models from the same source take turns; workers on the
+    // change stream with other read models run side by side.
+    this.leadership = new Leadership({ readUrl: env.PROJECTOR_READ_DATABASE_URL, slot: this.consumerName ?? env.REPLICATION_SLOT, leaseMs: env.PROJECTOR_LEASE_MS, log });
     this.monitor = new Monitor({
       clients: () => ({ source: this.source, read: this.read }),
       slot: env.REPLICATION_SLOT,
@@ -159,17 +163,33 @@ export class ProjectorRunner {
     }
   }
 
+  /** A worker on the change stream: its durable consumer's name. */
+  private get consumerName(): string | undefined {
+    if (!this.env.CHANGE_STREAM_URL) return undefined;
+    return this.env.CHANGE_STREAM_CONSUMER ?? `projector_${this.env.PROJECTIONS.length === ALL_PROJECTIONS.length ? 'all' : this.env.PROJECTIONS.join('-')}`;
+  }
+
+  private get owned(): readonly ProjectionName[] {
+    return this.env.CHANGE_STREAM_URL ? this.env.PROJECTIONS : ALL_PROJECTIONS;
+  }
+
   private async session(): Promise<void> {
     this.monitor.setState('starting');
-    const startLsn = await this.prepareSlot();
+    let start: { lsn: string } | WorkerStart;
+    if (this.env.CHANGE_STREAM_URL) {
+      start = await prepareWorker({ read: this.read, url: this.env.CHANGE_STREAM_URL, owned: this.owned, log: this.log });
+    } else {
+      start = { lsn: await this.prepareSlot() };
+    }
     if (this.stopping) return;
+    const owned = this.owned;
     const checkpoints = await readCheckpoints(this.read);
     const fence = (tx: ReadSql) => this.leadership.fence(tx);
     const guard = () => this.leadership.assertLease();
-    const sql = new SqlLane(this.source, this.read, checkpoints, this.log, fence);
-    const search = new SearchLane({ read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log, budget: this.budget, guard }, checkpoints);
+    const sql = new SqlLane(this.source, this.read, checkpoints, this.log, fence, owned);
+    const search = new SearchLane({ read: this.read, meili: this.meili, indexUid: this.env.MEILI_INDEX, log: this.log, budget: this.budget, guard, enabled: owned.includes(PRODUCT_SEARCH) }, checkpoints);
     await sql.init();
-    await search.init();
+    if (owned.includes(PRODUCT_SEARCH)) await search.init();
     const rebuilds = new Rebuilds({
       source: this.source,
       read: this.read,
@@ -182,13 +202,14 @@ export class ProjectorRunner {
       betweenBatches: (fn) => pipeline.exclusive(fn),
       fence,
       guard,
+      owned,
     });
     await rebuilds.recover();
-    const pipeline: Pipeline = new Pipeline({ sql, search, rebuilds }, checkpoints, this.log, this.env.PROJECTOR_BATCH_CHANGES);
-    const stream = new ReplicationStream(
-      { connectionString: this.env.PROJECTOR_DATABASE_URL, slot: this.env.REPLICATION_SLOT, tables: PROJECTED_TABLES, log: this.log },
-      pipeline,
-    );
+    const pipeline: Pipeline = new Pipeline({ sql, search, rebuilds }, checkpoints, this.log, this.env.PROJECTOR_BATCH_CHANGES, owned);
+    const stream =
+      'lsn' in start
+        ? new ReplicationStream({ connectionString: this.env.PROJECTOR_DATABASE_URL, slot: this.env.REPLICATION_SLOT, tables: PROJECTED_TABLES, log: this.log }, pipeline)
+        : new StreamConsumer({ url: this.env.CHANGE_STREAM_URL!, consumer: this.consumerName!, log: this.log }, pipeline);
     pipeline.attach(stream);
     await rebuilds.resumeQueued();
     this.current = { stream, pipeline, search, rebuilds };
@@ -201,9 +222,15 @@ export class ProjectorRunner {
       searchBacklog: () => search.backlog,
     });
     this.monitor.setState('streaming');
-    this.log.info({ lsn: startLsn, slot: this.env.REPLICATION_SLOT }, 'streaming');
     try {
-      await stream.run(startLsn);
+      if (stream instanceof ReplicationStream && 'lsn' in start) {
+        this.log.info({ lsn: start.lsn, slot: this.env.REPLICATION_SLOT }, 'streaming');
+        await stream.run(start.lsn);
+      } else if (stream instanceof StreamConsumer && 'startSeq' in start) {
+        this.log.info({ seq: start.startSeq, consumer: this.consumerName, projections: owned }, 'streaming from the change stream');
+        if (start.initial) await pipeline.onTransaction(start.initial);
+        await stream.run(start.startSeq);
+      }
     } finally {
       this.current = undefined;
       rebuilds.stop();

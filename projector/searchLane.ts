@@ -23,6 +23,8 @@ export interface SearchDeps {
   budget: PayloadBudget;
   /** Throws when this process may no longer write (see leadership.ts); called before each page. */
   guard?: () => void;
+  /** False on a worker that does not build the index: the lane does nothing. */
+  enabled?: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export class SearchLane {
   }
 
   private kick(): void {
-    if (this.stopped || this.running) return;
+    if (this.stopped || this.running || this.deps.enabled === false) return;
     this.running = this.work().finally(() => {
       this.running = undefined;
       // Notified between the loop's last look and here: look again.

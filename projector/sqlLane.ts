@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { PRODUCT_SEARCH, SQL_PROJECTIONS, type SqlProjectionName } from '@/db/read/projections';
+import { ALL_PROJECTIONS, PRODUCT_SEARCH, SQL_PROJECTIONS, type ProjectionName, type SqlProjectionName } from '@/db/read/projections';
 import { compareLsn } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import type { Batch } from './batch';
@@ -49,21 +49,27 @@ export class SqlLane {
     private readonly log: Logger,
     /** First thing in every read-DB transaction: fails it unless this process still leads (see leadership.ts). */
     private readonly fence: (tx: ReadSql) => Promise<void> = async () => {},
+    /** The read models this process writes (a projector worker on the change stream may own a few). */
+    private readonly owned: readonly ProjectionName[] = ALL_PROJECTIONS,
   ) {}
+
+  private get ownedSql(): readonly SqlProjectionName[] {
+    return SQL_PROJECTIONS.filter((name) => this.owned.includes(name));
+  }
 
   async init(): Promise<void> {
     this.maybePendingLetters = (await countPendingDeadLetters(this.read)) > 0;
   }
 
   async apply(batch: Batch): Promise<BatchEffects> {
-    const behind = SQL_PROJECTIONS.filter((name) => {
+    const behind = this.ownedSql.filter((name) => {
       const at = this.checkpoints.get(name);
       return at === undefined || compareLsn(at, batch.endLsn) < 0;
     });
     if (behind.length === 0) return noEffects();
     let effects = noEffects();
     if (!touchesAnything(batch.touches)) {
-      await saveCheckpoints(this.read, behind, batch.endLsn, batch.lastCommitTime);
+      await saveCheckpoints(this.read, behind, batch.endLsn, batch.lastCommitTime, batch.endSeq);
     } else {
       try {
         effects = await this.whenVisible(() => this.attempt(batch, behind, { partial: true }));
@@ -90,10 +96,10 @@ export class SqlLane {
     const at = this.checkpoints.get(productSummaries.name) ?? '0/0';
     const batch: Batch = { touches, endLsn: at, lastCommitTime: null, firstCommitTime: null, transactions: 0, xids: [] };
     try {
-      await this.attempt(batch, SQL_PROJECTIONS, {});
+      await this.attempt(batch, this.ownedSql, {});
     } catch (error) {
       if (!isPoison(error)) throw error;
-      await this.attempt(batch, SQL_PROJECTIONS, { isolate: true });
+      await this.attempt(batch, this.ownedSql, { isolate: true });
     }
   }
 
@@ -153,7 +159,7 @@ export class SqlLane {
           lap('queue');
         }
         for (const request of requests) await this.handleRequest(tx, snapshot, request, queue, out, shadowWrites);
-        await saveCheckpoints(tx, behind, batch.endLsn, batch.lastCommitTime);
+        await saveCheckpoints(tx, behind, batch.endLsn, batch.lastCommitTime, batch.endSeq);
         lap('checkpoint');
         return out;
       }).finally(() => lap('commit'));
@@ -222,12 +228,15 @@ export class SqlLane {
 
   private async handleRequest(tx: ReadSql, snapshot: Source, request: ProjectorRequest, queue: QueueBatch, out: BatchEffects, shadowWrites: [Shadow, string[]][]): Promise<void> {
     const lsn = queue.lsn;
+    // Another worker on the change stream owns that read model: it handles the request.
+    if (request.kind === 'rebuild' && !this.owned.some((name) => name === request.target)) return;
     if (request.kind === 'rebuild') {
       // Recorded with the batch: a crash before the rebuild starts finds it queued at restart.
       if (await queueRebuild(tx, request)) out.rebuilds.push({ requestId: request.id, projection: request.target, requestedAt: request.requestedAt });
       return;
     }
     const letter = await findPendingDeadLetter(tx, request.target);
+    if (letter && !this.owned.some((name) => name === letter.projection)) return;
     if (!letter) {
       this.log.info({ deadLetter: request.target }, 'retry requested for a dead letter that is not pending; nothing to do');
       return;

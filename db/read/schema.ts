@@ -208,6 +208,8 @@ export const projectionCheckpoints = pgTable('projection_checkpoints', {
   lsn: pgLsn('lsn').notNull(),
   lastCommitAt: tz('last_commit_at'),
   updatedAt: tz('updated_at').notNull().defaultNow(),
+  /** A projector worker reading the change stream: the stream sequence of the last transaction applied (null on the slot). */
+  streamSeq: big('stream_seq'),
 });
 
 /** Written by the projector every few seconds: what `system.status` and the operations page show. */

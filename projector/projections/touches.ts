@@ -1,5 +1,5 @@
 import type { ProjectedTable } from '@/db/write/schema';
-import { columnValue, type RowMessage, type TruncateMessage } from '../source/wal2json';
+import { UNAVAILABLE, type ChangeEvent, type RowImage } from '../events/envelope';
 
 /**
  * Which write-model keys a batch of changes altered. Projections turn these into the read
@@ -44,23 +44,35 @@ export function emptyTouches(): Touches {
   return { keys, tables: new Set(), everything: false, rowsAddedOrRemoved: new Set(), changeCount: 0 };
 }
 
-export function addChange(touches: Touches, change: RowMessage | TruncateMessage): void {
+/**
+ * The keys a change event altered: from `after` and, for a delete or a key change, `before`
+ * (the old key). An unchanged TOASTed value (`UNAVAILABLE`) is never a key.
+ */
+export function addEvent(touches: Touches, event: ChangeEvent): void {
+  const { table } = event.source;
   touches.changeCount += 1;
-  touches.tables.add(change.table);
-  if (change.action === 'T') {
+  touches.tables.add(table);
+  if (event.op === 't') {
     touches.everything = true;
     return;
   }
-  const columns = KEY_COLUMNS[change.table as ProjectedTable];
+  const columns = Object.hasOwn(KEY_COLUMNS, table) ? KEY_COLUMNS[table as ProjectedTable] : undefined;
   if (!columns) return;
-  if (change.action !== 'U') touches.rowsAddedOrRemoved.add(change.table);
+  if (event.op !== 'u') touches.rowsAddedOrRemoved.add(table);
   for (const [column, entity] of columns) {
     // Both the new key and, when the key changed or the row went away, the old one.
-    for (const image of [change.columns, change.identity]) {
-      const value = columnValue(image, column);
-      if (typeof value === 'string' || typeof value === 'number') touches.keys[entity].add(String(value));
+    for (const image of [event.after, event.before]) {
+      const key = keyIn(image, column);
+      if (key !== undefined) touches.keys[entity].add(key);
     }
   }
+}
+
+/** A placeholder for a value the update did not carry is never a key. */
+function keyIn(image: RowImage | null, column: string): string | undefined {
+  const value = image?.[column];
+  if (value === UNAVAILABLE) return undefined;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 /** Fold `from` into `into`: keys are sets, so waiting work stays as large as the distinct keys. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RowMessage } from '../source/wal2json';
-import { addChange, emptyTouches, mergeTouches, touchesAnything } from './touches';
+import { snapshotEvent, toChangeEvent, type TxContext } from '../events/changeEvents';
+import { UNAVAILABLE } from '../events/envelope';
+import type { RowMessage, TruncateMessage } from '../source/wal2json';
+import { addEvent, emptyTouches, mergeTouches, touchesAnything, type Touches } from './touches';
 
 const row = (action: RowMessage['action'], table: string, columns?: Record<string, unknown>, identity?: Record<string, unknown>): RowMessage => ({
   action,
@@ -10,18 +12,22 @@ const row = (action: RowMessage['action'], table: string, columns?: Record<strin
   ...(identity && { identity: Object.entries(identity).map(([name, value]) => ({ name, value })) }),
 });
 
-describe('touches', () => {
+const tx: TxContext = { xid: 7, commitLsn: '0/1E4B518', commitTsMs: 0, totalOrder: 1, collectionOrder: 1, db: 'shop', name: 'shop' };
+/** `addEvent` on the event built from the record: the way the stream folds changes. */
+const addBuiltEvent = (t: Touches, change: RowMessage | TruncateMessage) => addEvent(t, toChangeEvent(change, tx));
+
+describe.each([['addEvent', addBuiltEvent]])('touches (%s)', (_name, fold) => {
   it('maps each projected table to the keys it alters', () => {
     const t = emptyTouches();
-    addChange(t, row('I', 'products', { id: 'p1', name: 'x' }));
-    addChange(t, row('I', 'product_tags', { product_id: 'p2', tag: 'a' }));
-    addChange(t, row('U', 'stock_levels', { product_id: 'p3', warehouse_id: 'w1', quantity: 4 }));
-    addChange(t, row('U', 'categories', { id: 'c1', name: 'Shoes' }));
-    addChange(t, row('I', 'orders', { id: 'o1', customer_id: 'cu1' }));
-    addChange(t, row('I', 'order_lines', { order_id: 'o2', line_no: 1, product_id: 'p9' }));
-    addChange(t, row('I', 'customers', { id: 'cu2' }));
-    addChange(t, row('I', 'journal', { id: 42 }));
-    addChange(t, row('I', 'projector_requests', { id: 'r1', kind: 'rebuild' }));
+    fold(t, row('I', 'products', { id: 'p1', name: 'x' }));
+    fold(t, row('I', 'product_tags', { product_id: 'p2', tag: 'a' }));
+    fold(t, row('U', 'stock_levels', { product_id: 'p3', warehouse_id: 'w1', quantity: 4 }));
+    fold(t, row('U', 'categories', { id: 'c1', name: 'Shoes' }));
+    fold(t, row('I', 'orders', { id: 'o1', customer_id: 'cu1' }));
+    fold(t, row('I', 'order_lines', { order_id: 'o2', line_no: 1, product_id: 'p9' }));
+    fold(t, row('I', 'customers', { id: 'cu2' }));
+    fold(t, row('I', 'journal', { id: 42 }));
+    fold(t, row('I', 'projector_requests', { id: 'r1', kind: 'rebuild' }));
     expect([...t.keys.product]).toEqual(['p1', 'p2', 'p3']);
     expect([...t.keys.category]).toEqual(['c1']);
     expect([...t.keys.order]).toEqual(['o1', 'o2']);
@@ -35,27 +41,27 @@ describe('touches', () => {
 
   it('reads deletes by their identity and key changes by both images', () => {
     const t = emptyTouches();
-    addChange(t, row('D', 'product_tags', undefined, { product_id: 'p3', tag: 'a' }));
-    addChange(t, row('U', 'products', { id: 'new' }, { id: 'old' }));
+    fold(t, row('D', 'product_tags', undefined, { product_id: 'p3', tag: 'a' }));
+    fold(t, row('U', 'products', { id: 'new' }, { id: 'old' }));
     expect([...t.keys.product].sort()).toEqual(['new', 'old', 'p3']);
   });
 
   it('an update that omits TOASTed columns still touches its key', () => {
     const t = emptyTouches();
-    addChange(t, row('U', 'products', { id: 'p1', price_cents: 5 }));
+    fold(t, row('U', 'products', { id: 'p1', price_cents: 5 }));
     expect([...t.keys.product]).toEqual(['p1']);
   });
 
   it('records the tables that had rows inserted or deleted, not only updated', () => {
     const t = emptyTouches();
-    addChange(t, row('U', 'products', { id: 'p1', category_id: 'c1', price_cents: 5 }));
-    addChange(t, row('U', 'products', { id: 'p1', category_id: 'c2' }));
-    addChange(t, row('U', 'products', { id: 'p2', category_id: null }));
-    addChange(t, row('U', 'products', { id: 'p3', price_cents: 7 }));
-    addChange(t, row('U', 'stock_levels', { product_id: 'p4', warehouse_id: 'w1', quantity: 1 }));
+    fold(t, row('U', 'products', { id: 'p1', category_id: 'c1', price_cents: 5 }));
+    fold(t, row('U', 'products', { id: 'p1', category_id: 'c2' }));
+    fold(t, row('U', 'products', { id: 'p2', category_id: null }));
+    fold(t, row('U', 'products', { id: 'p3', price_cents: 7 }));
+    fold(t, row('U', 'stock_levels', { product_id: 'p4', warehouse_id: 'w1', quantity: 1 }));
     expect(t.rowsAddedOrRemoved.size).toBe(0);
-    addChange(t, row('D', 'products', undefined, { id: 'p5' }));
-    addChange(t, row('I', 'order_lines', { order_id: 'o1', line_no: 1, product_id: 'p1' }));
+    fold(t, row('D', 'products', undefined, { id: 'p5' }));
+    fold(t, row('I', 'order_lines', { order_id: 'o1', line_no: 1, product_id: 'p1' }));
     expect([...t.rowsAddedOrRemoved].sort()).toEqual(['order_lines', 'products']);
     const merged = emptyTouches();
     mergeTouches(merged, t);
@@ -64,9 +70,9 @@ describe('touches', () => {
 
   it('a truncate asks for a full recompute; an unknown table touches nothing', () => {
     const t = emptyTouches();
-    addChange(t, row('I', 'sessions', { token_hash: 'x' }));
+    fold(t, row('I', 'sessions', { token_hash: 'x' }));
     expect(touchesAnything(t)).toBe(false);
-    addChange(t, { action: 'T', schema: 'public', table: 'products' });
+    fold(t, { action: 'T', schema: 'public', table: 'products' });
     expect(t.everything).toBe(true);
     expect(touchesAnything(t)).toBe(true);
   });
@@ -74,12 +80,29 @@ describe('touches', () => {
   it('merging keeps distinct keys only and adds up the change counts', () => {
     const a = emptyTouches();
     const b = emptyTouches();
-    addChange(a, row('U', 'products', { id: 'p1' }));
-    addChange(b, row('U', 'products', { id: 'p1' }));
-    addChange(b, row('U', 'orders', { id: 'o1' }));
+    fold(a, row('U', 'products', { id: 'p1' }));
+    fold(b, row('U', 'products', { id: 'p1' }));
+    fold(b, row('U', 'orders', { id: 'o1' }));
     mergeTouches(a, b);
     expect([...a.keys.product]).toEqual(['p1']);
     expect([...a.keys.order]).toEqual(['o1']);
     expect(a.changeCount).toBe(3);
+  });
+});
+
+describe('addEvent', () => {
+  it('never takes the placeholder of a value an update left out for a key', () => {
+    const t = emptyTouches();
+    const event = toChangeEvent(row('U', 'order_lines', { line_no: 1, quantity: 2 }), tx);
+    expect(event.after!.order_id).toBe(UNAVAILABLE);
+    addEvent(t, event);
+    expect(t.keys.order.size).toBe(0);
+  });
+
+  it('counts a row a snapshot read as a row added', () => {
+    const t = emptyTouches();
+    addEvent(t, snapshotEvent('products', { id: 'p1' }, { consistentPoint: '0/1', tsMs: 0, totalOrder: 1, collectionOrder: 1, db: 'shop', name: 'shop', last: true }));
+    expect([...t.keys.product]).toEqual(['p1']);
+    expect([...t.rowsAddedOrRemoved]).toEqual(['products']);
   });
 });

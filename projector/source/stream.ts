@@ -1,7 +1,7 @@
 import { LogicalReplicationService, Wal2JsonPlugin } from 'pg-logical-replication';
 import { bigIntToLsn, compareLsn, lsnToBigInt } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
-import { TransactionAssembler, type SourceTransaction } from './transactions';
+import { TransactionAssembler, type SourceTransaction, type StreamMessage } from './transactions';
 import { parseWal2Json, wal2jsonOptions, type Wal2JsonMessage } from './wal2json';
 
 /** wal2json through our own reader, which never throws inside the library's socket listener. */
@@ -19,6 +19,18 @@ export interface StreamHandlers {
    * to onTransaction: a quiet stretch the projections can skip over.
    */
   onCaughtUp(lsn: string): void;
+  /** Every change event and marker, as the records arrive (the publisher). */
+  onMessage?(message: StreamMessage): void;
+  /** Awaited after each record: a handler slows the stream down here (bounded memory). */
+  afterRecord?(): Promise<void>;
+}
+
+/** Where the pipeline's transactions come from: the slot, or the change stream (a projector worker). */
+export interface ChangeSource {
+  /** Everything up to `lsn` (a commit end) is durable in the read models. */
+  acknowledge(lsn: string): Promise<void>;
+  fail(error: unknown): void;
+  stop(): Promise<void>;
 }
 
 /**
@@ -26,7 +38,7 @@ export interface StreamHandlers {
  * changes not yet applied, so it is off: `acknowledge()` is called only with durable
  * positions, and heartbeats that ask for an answer get the last durable one.
  */
-export class ReplicationStream {
+export class ReplicationStream implements ChangeSource {
   private readonly service: LogicalReplicationService;
   private readonly assembler: TransactionAssembler;
   private failure: unknown;
@@ -35,12 +47,16 @@ export class ReplicationStream {
   private durable: string | undefined;
 
   constructor(
-    private readonly options: { connectionString: string; slot: string; tables: readonly string[]; log: Logger },
+    private readonly options: { connectionString: string; slot: string; tables: readonly string[]; log: Logger; database?: string },
     private readonly handlers: StreamHandlers,
   ) {
-    this.assembler = new TransactionAssembler((lsn, record) => {
-      this.unreadableRecords += 1;
-      options.log.error({ lsn, reason: record.reason, record: record.raw }, 'unreadable replication record: its transaction recomputes every read row');
+    this.assembler = new TransactionAssembler({
+      report: (lsn, record) => {
+        this.unreadableRecords += 1;
+        options.log.error({ lsn, reason: record.reason, record: record.raw }, 'unreadable replication record: its transaction recomputes every read row');
+      },
+      database: options.database,
+      emit: handlers.onMessage && ((message) => handlers.onMessage!(message)),
     });
     this.service = new LogicalReplicationService(
       { connectionString: options.connectionString },
@@ -99,6 +115,7 @@ export class ReplicationStream {
     try {
       const txn = this.assembler.push(lsn, message);
       if (txn) await this.handlers.onTransaction(txn);
+      if (this.handlers.afterRecord) await this.handlers.afterRecord();
     } catch (error) {
       this.fail(error);
     }

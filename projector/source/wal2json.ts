@@ -107,7 +107,3 @@ export function parsePgTimestamp(text: string): Date {
   if (Number.isNaN(date.getTime())) throw new Error(`cannot parse timestamp ${text}`);
   return date;
 }
-
-export function columnValue(columns: Wal2JsonColumn[] | undefined, name: string): unknown {
-  return columns?.find((c) => c.name === name)?.value;
-}

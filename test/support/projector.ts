@@ -11,10 +11,14 @@ export class ProjectorProcess {
   private child: ChildProcess | undefined;
   readonly output: string[] = [];
 
-  constructor(private readonly env: Env) {}
+  /** `args`: a projector command other than `run` (`['publish']`). */
+  constructor(
+    private readonly env: Env,
+    private readonly args: string[] = [],
+  ) {}
 
   start(): void {
-    this.child = startProjector({ ...(this.env as Record<string, string>), LOG_LEVEL: 'info' });
+    this.child = startProjector({ ...(this.env as Record<string, string>), LOG_LEVEL: 'info' }, { args: this.args });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       stream?.on('data', (chunk: Buffer) => {
         this.output.push(chunk.toString());

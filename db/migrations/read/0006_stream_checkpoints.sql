@@ -1,0 +1,1 @@
+ALTER TABLE "projection_checkpoints" ADD COLUMN "stream_seq" bigint;

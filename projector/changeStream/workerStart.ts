@@ -1,0 +1,64 @@
+import type postgres from 'postgres';
+import { SQL_PROJECTIONS, type ProjectionName } from '@/db/read/projections';
+import type { Logger } from '@/lib/logger';
+import { readStreamSeqs } from '../checkpoints';
+import { emptyTouches } from '../projections/touches';
+import type { SourceTransaction } from '../source/transactions';
+import { connectChangeStream, readTail } from './jetstream';
+
+export interface WorkerStart {
+  /** The first stream sequence to read. */
+  startSeq: number;
+  /** A transaction to apply first: every read row recomputed, as of the stream's last message. */
+  initial?: SourceTransaction;
+}
+
+/**
+ * Where a projector worker resumes: right after the stream sequence its read models hold.
+ * When they hold none (a new worker, a read model from the slot), or the stream no longer
+ * has the messages after it (retention, a recreated stream), every read row of the worker is
+ * recomputed from the write model as of the stream's last message, and reading resumes after
+ * it. That neither misses nor doubles a change: whatever was published up to that message had
+ * committed before the recompute reads, and everything after it is read from the stream.
+ */
+export async function prepareWorker(deps: { read: postgres.Sql; url: string; owned: readonly ProjectionName[]; log: Logger }): Promise<WorkerStart> {
+  const client = await connectChangeStream(deps.url, 'shop-projector-prepare');
+  let state;
+  try {
+    state = await readTail(client.jsm);
+  } finally {
+    await client.close();
+  }
+  const seqs = await readStreamSeqs(deps.read);
+  const owned = SQL_PROJECTIONS.filter((name) => deps.owned.includes(name));
+  const held = owned.map((name) => seqs.get(name));
+  const lowest = held.every((seq) => seq !== undefined) ? Math.min(...(held as number[])) : undefined;
+  const reason =
+    lowest === undefined
+      ? `read models without a stream position (${owned.filter((_, i) => held[i] === undefined).join(', ')})`
+      : lowest > state.lastSeq
+        ? `the read models are at stream sequence ${lowest}, past the stream's last (${state.lastSeq}): the stream was recreated`
+        : lowest + 1 < state.firstSeq
+          ? `the stream no longer holds sequence ${lowest + 1} (it starts at ${state.firstSeq})`
+          : undefined;
+  if (!reason) return { startSeq: lowest! + 1 };
+
+  deps.log.info({ reason, seq: state.lastSeq }, 'recomputing every read row of this worker as of the stream tail');
+  // Checkpoints are set afresh by the recompute (which they would otherwise mark as applied already).
+  await deps.read`delete from projection_checkpoints where projection = any(${owned as string[]}::text[])`;
+  const touches = emptyTouches();
+  touches.everything = true;
+  touches.changeCount = 1;
+  const tail = state.tail;
+  return {
+    startSeq: state.lastSeq + 1,
+    initial: {
+      // The last transaction must be visible to the recompute's snapshot.
+      xid: tail?.xid,
+      commitLsn: tail?.commitLsn ?? '0/0',
+      commitTime: new Date(),
+      touches,
+      streamSeq: state.lastSeq,
+    },
+  };
+}
