@@ -115,6 +115,9 @@ const startEnvSchema = z
     PG_PORT: port.default(54329),
     MEILI_PORT: port.default(7719),
     SEED_PRODUCTS: z.coerce.number().int().min(0).max(1_000_000).default(300),
+    CHANGE_STREAM: z.enum(['0', '1']).default('0').describe('1: change events through a local NATS JetStream (publisher + projector reading the stream)'),
+    CHANGE_STREAM_URL: z.string().regex(/^nats:\/\/\S+$/, 'a nats:// URL').optional().describe('an existing NATS server with JetStream for the change stream'),
+    NATS_PORT: port.default(4229),
   })
   .refine((env) => !env.READ_DATABASE_URL || env.DATABASE_URL, {
     path: ['DATABASE_URL'],

@@ -229,7 +229,7 @@ export class ProjectorRunner {
       } else if (stream instanceof StreamConsumer && 'startSeq' in start) {
         this.log.info({ seq: start.startSeq, consumer: this.consumerName, projections: owned }, 'streaming from the change stream');
         if (start.initial) await pipeline.onTransaction(start.initial);
-        await stream.run(start.startSeq);
+        await stream.run(start.startSeq, start.midway);
       }
     } finally {
       this.current = undefined;

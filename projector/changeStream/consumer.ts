@@ -24,17 +24,18 @@ export class StreamConsumer implements ChangeSource {
   private lastSeq = 0;
   /** Delivered END markers and heartbeats not acknowledged yet, in stream order. */
   private readonly ackable: { lsn: string; message: JsMsg }[] = [];
-  private readonly assembler: StreamTransactionAssembler;
 
   constructor(
     private readonly options: { url: string; consumer: string; log: Logger },
     private readonly handlers: StreamHandlers,
-  ) {
-    this.assembler = new StreamTransactionAssembler((seq, reason) => options.log.error({ seq, reason }, 'change stream: message out of place'));
-  }
+  ) {}
 
-  /** Reads from stream sequence `startSeq` until the connection ends, a handler fails, or stop(). */
-  async run(startSeq: number): Promise<void> {
+  /**
+   * Reads from stream sequence `startSeq` until the connection ends, a handler fails, or stop().
+   * `midway`: `startSeq` may fall inside a transaction a recompute already holds (see workerStart.ts).
+   */
+  async run(startSeq: number, midway = false): Promise<void> {
+    const assembler = new StreamTransactionAssembler((seq, reason) => this.options.log.error({ seq, reason }, 'change stream: message out of place'), midway);
     this.lastSeq = startSeq - 1;
     try {
       this.client = await connectChangeStream(this.options.url, `shop-projector-${this.options.consumer}`);
@@ -58,7 +59,7 @@ export class StreamConsumer implements ChangeSource {
         if (this.failure || this.stopping) break;
         if (message.seq <= this.lastSeq) continue; // a redelivery
         this.lastSeq = message.seq;
-        const assembled = this.assembler.push({ seq: message.seq, headers: message.headers, data: message.data });
+        const assembled = assembler.push({ seq: message.seq, headers: message.headers, data: message.data });
         if (!assembled) continue;
         if ('transaction' in assembled) {
           this.ackable.push({ lsn: assembled.transaction.commitLsn, message });

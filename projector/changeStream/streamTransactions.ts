@@ -35,7 +35,14 @@ export class StreamTransactionAssembler {
   /** A change arrived outside any transaction: the next transaction recomputes everything. */
   private stray = false;
 
-  constructor(private readonly report: (seq: number, reason: string) => void = () => {}) {}
+  constructor(
+    private readonly report: (seq: number, reason: string) => void = () => {},
+    /**
+     * Reading starts inside a transaction whose effects a recompute already holds (a worker's
+     * start at the stream's tail): its remaining messages are passed over, up to the next frame.
+     */
+    private midway = false,
+  ) {}
 
   get inTransaction(): boolean {
     return this.open !== undefined;
@@ -46,6 +53,10 @@ export class StreamTransactionAssembler {
     if (!position) {
       this.report(record.seq, 'a message without position headers');
       return undefined;
+    }
+    if (this.midway) {
+      if (position.kind !== 'begin' && position.kind !== 'heartbeat') return undefined;
+      this.midway = false;
     }
     switch (position.kind) {
       case 'begin': {

@@ -11,6 +11,8 @@ export interface WorkerStart {
   startSeq: number;
   /** A transaction to apply first: every read row recomputed, as of the stream's last message. */
   initial?: SourceTransaction;
+  /** The first message may be inside a transaction the recompute holds: pass over it up to the next frame. */
+  midway?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function prepareWorker(deps: { read: postgres.Sql; url: string; own
   const tail = state.tail;
   return {
     startSeq: state.lastSeq + 1,
+    midway: tail !== undefined && tail.kind !== 'end' && tail.kind !== 'heartbeat',
     initial: {
       // The last transaction must be visible to the recompute's snapshot.
       xid: tail?.xid,

@@ -16,9 +16,20 @@ const fault: fc.Arbitrary<Fault> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('poison' as const), downMs: fc.constantFrom(500, 2000, 5000) }), weight: 1 },
 );
 
-export const faultOp: fc.Arbitrary<FaultOp> = fc.record({
-  kind: fc.constant('fault' as const),
-  fault,
-  delayMs: fc.constantFrom(0, 0, 50, 300, 1000, 3000),
-  background: fc.boolean(),
-});
+/** With the change stream: the same faults, and the publisher and NATS stopped and started again. */
+const streamFault: fc.Arbitrary<Fault> = fc.oneof(
+  { arbitrary: fault, weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('publisherKill' as const), signal: fc.constantFrom('SIGKILL' as const, 'SIGKILL' as const, 'SIGTERM' as const), downMs }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('natsRestart' as const), signal: fc.constantFrom('SIGKILL' as const, 'SIGTERM' as const), downMs }), weight: 1 },
+);
+
+const faultOpOf = (kinds: fc.Arbitrary<Fault>): fc.Arbitrary<FaultOp> =>
+  fc.record({
+    kind: fc.constant('fault' as const),
+    fault: kinds,
+    delayMs: fc.constantFrom(0, 0, 50, 300, 1000, 3000),
+    background: fc.boolean(),
+  });
+
+export const faultOp = faultOpOf(fault);
+export const streamFaultOp = faultOpOf(streamFault);

@@ -16,8 +16,12 @@ export interface FaultEvent {
 }
 
 /** Faults on one part never overlap; faults on different parts may (a rebuild asked for while the projector is down). */
-function partOf(fault: Fault): 'projector' | 'meilisearch' | 'postgres' | 'operator' {
+function partOf(fault: Fault): 'projector' | 'meilisearch' | 'postgres' | 'publisher' | 'nats' | 'operator' {
   switch (fault.kind) {
+    case 'publisherKill':
+      return 'publisher';
+    case 'natsRestart':
+      return 'nats';
     case 'projectorKill':
       return 'projector';
     case 'meiliRestart':
@@ -84,6 +88,16 @@ export class FaultRunner {
         await sleep(fault.downMs);
         await stack.startPostgres();
         return 'Postgres back';
+      case 'publisherKill':
+        await stack.stopPublisher(fault.signal);
+        await sleep(fault.downMs);
+        stack.startPublisher();
+        return 'publisher restarted';
+      case 'natsRestart':
+        await stack.stopNats(fault.signal);
+        await sleep(fault.downMs);
+        await stack.startNats();
+        return 'NATS back';
       case 'rebuild':
         return stack.gate.pass(() => this.rebuild(fault.projection, fault.via));
       case 'retryDeadLetters':

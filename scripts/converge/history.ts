@@ -7,7 +7,7 @@ import {
   createWarehouse,
   registerCustomer,
 } from './commandArbitraries';
-import { batchChanges, faultOp } from './faultArbitraries';
+import { batchChanges, faultOp, streamFaultOp } from './faultArbitraries';
 import type { BurstOp, CheckOp, CommandOp, FaultOp, GenerationOptions, History, Op, SqlOp } from './operations';
 import { largeTransaction, sqlOp, truncateProducts } from './sqlArbitraries';
 
@@ -41,7 +41,7 @@ function historyArbitrary(options: GenerationOptions) {
     batchChanges,
     setup,
     steps: fc.array(step, { minLength: ops, maxLength: ops }),
-    faults: fc.array(fc.tuple(fc.nat(ops), faultOp), { minLength: options.faults, maxLength: options.faults }),
+    faults: fc.array(fc.tuple(fc.nat(ops), options.stream ? streamFaultOp : faultOp), { minLength: options.faults, maxLength: options.faults }),
     large: options.largeRows > 0 ? rarely(2, 3, fc.tuple(fc.nat(ops), largeTransaction(options.largeRows))) : fc.constant(null),
     // Rare: it empties the catalog, and what follows has little to work on.
     truncate: rarely(1, 10, fc.tuple(fc.nat(ops), truncateProducts)),

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     return 2;
   }
   out('starting the stack (Postgres, Meilisearch, web app, projector)…');
-  const stack = await ConvergeStack.start({ verbose: options.verbose });
+  const stack = await ConvergeStack.start({ verbose: options.verbose, stream: options.generation.stream === true });
   const stop = () => void stack.stop().finally(() => process.exit(130));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -77,7 +77,10 @@ export type Fault =
   | { kind: 'rebuild'; projection: ProjectionName; via: 'http' | 'cli' }
   | { kind: 'retryDeadLetters' }
   /** A read-model constraint that refuses products named `POISON…` (their changes become dead letters), lifted after `downMs`, then the letters retried. */
-  | { kind: 'poison'; downMs: number };
+  | { kind: 'poison'; downMs: number }
+  /** With the change stream in between (`--stream`): the publisher, or NATS itself, stopped and started again. */
+  | { kind: 'publisherKill'; signal: 'SIGKILL' | 'SIGTERM'; downMs: number }
+  | { kind: 'natsRestart'; signal: 'SIGKILL' | 'SIGTERM'; downMs: number };
 
 export interface FaultOp {
   kind: 'fault';
@@ -112,6 +115,8 @@ export interface GenerationOptions {
   largeRows: number;
   /** Operation or fault kinds left out (`sqlTruncateProducts`, `poison`, …): to look past a divergence already known. */
   exclude?: string[];
+  /** The change stream in between: the projector reads JetStream, filled by the publisher (faults on both). */
+  stream?: boolean;
 }
 
 export interface History {

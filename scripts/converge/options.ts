@@ -35,6 +35,8 @@ export const CONVERGE_USAGE = `Usage: npm run converge -- [options]
   --shrink            when a history fails, search for a smaller one that fails the same way
   --shrink-minutes M  time for the shrink (default 20)
   --settle-seconds S  how long the projector may take to catch up at the end (default 180)
+  --stream            with the change stream in between: a nats-server, the publisher, and the
+                      projector reading JetStream; faults also kill the publisher and restart NATS
   --verbose           every operation as it ends, and the stack's logs
 `;
 
@@ -59,7 +61,7 @@ function parseExclude(text: string): string[] {
 
 export function parseConvergeArgs(args: string[], randomSeed: () => number): ConvergeOptions | { error: string } {
   const given: Record<string, string | true> = {};
-  const flags = new Set(['--shrink', '--verbose']);
+  const flags = new Set(['--shrink', '--verbose', '--stream']);
   const valued = new Set(['--seed', '--histories', '--minutes', '--ops', '--faults', '--large-rows', '--keep', '--exclude', '--shrink-minutes', '--settle-seconds']);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -88,6 +90,7 @@ export function parseConvergeArgs(args: string[], randomSeed: () => number): Con
         faults: number('--faults', 0) ?? defaultFaults(ops),
         largeRows: number('--large-rows', 0) ?? (minutes !== undefined ? SOAK_LARGE_ROWS : DEFAULT_LARGE_ROWS),
         ...(typeof given['--exclude'] === 'string' && { exclude: parseExclude(given['--exclude']) }),
+        ...(given['--stream'] === true && { stream: true }),
       },
       seed: seed ?? randomSeed(),
       histories: minutes !== undefined ? Number.POSITIVE_INFINITY : histories,

@@ -35,6 +35,10 @@ export function describeFault(fault: Fault): string {
       return 'retry pending dead letters (system.deadLetters + system.retryDeadLetter)';
     case 'poison':
       return `poison product_summaries (names POISON…) for ${fault.downMs} ms, then lift and retry dead letters`;
+    case 'publisherKill':
+      return `change-stream publisher ${fault.signal}, down ${fault.downMs} ms`;
+    case 'natsRestart':
+      return `NATS ${fault.signal}, down ${fault.downMs} ms`;
   }
 }
 
@@ -68,7 +72,7 @@ export function formatKeep(keep: Iterable<number>): string {
 export function replayCommand(history: History, keep?: ReadonlySet<number>): string {
   const { ops, faults, largeRows, exclude } = history.options;
   const excluded = exclude && exclude.length > 0 ? ` --exclude ${exclude.join(',')}` : '';
-  const base = `npm run converge -- --seed ${history.seed} --ops ${ops} --faults ${faults} --large-rows ${largeRows}${excluded}`;
+  const base = `npm run converge -- --seed ${history.seed} --ops ${ops} --faults ${faults} --large-rows ${largeRows}${excluded}${history.options.stream ? ' --stream' : ''}`;
   return keep ? `${base} --keep ${formatKeep(keep)}` : base;
 }
 

@@ -8,6 +8,7 @@ import { seedStaff } from '@/scripts/seed/seedDemoData';
 import { ROOT, startProjector, startWeb } from '@/scripts/stack/appProcesses';
 import { startLocalStack, type StackEnv } from '@/scripts/stack/localStack';
 import { startMeilisearch, type MeiliServer } from '@/scripts/stack/meilisearch';
+import { startNats, type NatsServer } from '@/scripts/stack/nats';
 import { startPostgres, type PostgresCluster } from '@/scripts/stack/postgres';
 import { freePort, pipeWithPrefix, stopGroup } from '@/scripts/stack/processes';
 import { loadOrCreateSecrets } from '@/scripts/stack/secrets';
@@ -38,6 +39,10 @@ export class ConvergeStack {
   private poisoned = false;
   /** Set by `stop`: a fault still running in the background must not start anything again. */
   private stopped = false;
+  /** With the change stream in between (`--stream`): the NATS server and the publisher. */
+  private nats: NatsServer | undefined;
+  private natsPort = 0;
+  publisher: ProjectorProcess | undefined;
 
   private constructor(
     readonly env: ConvergeEnv,
@@ -55,7 +60,16 @@ export class ConvergeStack {
     this.projector = new ProjectorProcess(env);
   }
 
-  static async start(options: { verbose?: boolean } = {}): Promise<ConvergeStack> {
+  static async start(options: { verbose?: boolean; stream?: boolean } = {}): Promise<ConvergeStack> {
+    const stack = await ConvergeStack.startBase(options);
+    if (options.stream) await stack.startStream().catch(async (error: unknown) => {
+      await stack.stop();
+      throw error;
+    });
+    return stack;
+  }
+
+  private static async startBase(options: { verbose?: boolean }): Promise<ConvergeStack> {
     if (!existsSync(join(ROOT, '.next', 'BUILD_ID'))) throw new Error('The web app is not built: run `npm run build` first.');
     const dataDir = mkdtempSync(join(tmpdir(), 'storefront-converge-'));
     const log = options.verbose ? (source: string, line: string) => process.stderr.write(`[${source}] ${line}\n`) : () => {};
@@ -77,6 +91,41 @@ export class ConvergeStack {
       removeDataDir(dataDir);
       throw error;
     }
+  }
+
+  /** A nats-server on its own port and store, the publisher, and from now on projectors that read the stream. */
+  private async startStream(): Promise<void> {
+    this.natsPort = await freePort();
+    await this.startNats();
+    Object.assign(this.env, { CHANGE_STREAM_URL: `nats://127.0.0.1:${this.natsPort}`, CHANGE_STREAM_HEARTBEAT_MS: '100' });
+    this.startPublisher();
+  }
+
+  get streaming(): boolean {
+    return this.nats !== undefined;
+  }
+
+  startPublisher(): void {
+    if (this.stopped) return;
+    this.publisher = new ProjectorProcess(this.env, ['publish']);
+    this.publisher.start();
+  }
+
+  async stopPublisher(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    await (signal === 'SIGKILL' ? this.publisher?.kill() : this.publisher?.stop());
+  }
+
+  async startNats(): Promise<void> {
+    if (this.stopped || (this.nats && isRunning(this.nats.process))) return;
+    const nats = await startNats({ dataDir: this.dataDir, port: this.natsPort });
+    if (this.stopped) return nats.stop();
+    this.nats = nats;
+  }
+
+  async stopNats(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
+    if (!this.nats) return;
+    if (signal === 'SIGTERM') return this.nats.stop();
+    await killAndWait(this.nats.process, 'SIGKILL');
   }
 
   startProjector(batchChanges = this.batchChanges): void {
@@ -176,6 +225,10 @@ export class ConvergeStack {
     await this.stopProjector('SIGKILL');
     await this.startPostgres();
     await this.startMeilisearch();
+    if (this.streaming) {
+      await this.startNats();
+      if (!this.publisher?.running) this.startPublisher();
+    }
     await this.write.unsafe(`truncate ${HISTORY_TABLES} restart identity cascade`);
     await this.liftPoison();
     await this.read.unsafe('delete from projection_checkpoints; truncate dead_letters, projection_rebuilds');
@@ -186,6 +239,8 @@ export class ConvergeStack {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.projector.kill();
+    await this.publisher?.kill();
+    await this.nats?.stop();
     await stopGroup(this.web);
     await this.write.end({ timeout: 5 });
     await this.read.end({ timeout: 5 });
