@@ -13,6 +13,7 @@ import { measureInitialLoad } from './phases/initialLoad';
 import { measureLag } from './phases/lag';
 import { measureQueries } from './phases/queries';
 import { measureSearchRebuild } from './phases/rebuild';
+import { measureStream } from './phases/stream';
 import { measureTakeover } from './phases/takeover';
 import { Progress } from './progress';
 import { renderMarkdown } from './report';
@@ -84,6 +85,7 @@ async function main(): Promise<number> {
     await phase('takeover', 'projector takeover: two projectors, the active one SIGKILLed under load', () => measureTakeover(ctx));
     await phase('rebuild', 'full rebuild of the search index against a Meilisearch bulk load', () => measureSearchRebuild(ctx));
     await phase('catch-up', `catch-up after a burst of ${options.burstChanges.toLocaleString('en')} changes`, () => measureCatchUp(ctx));
+    await phase('stream', 'change events on NATS JetStream: publish rate, and lag through the stream against the slot', () => measureStream(ctx));
 
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),

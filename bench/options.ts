@@ -6,7 +6,7 @@
 export type BenchMode = 'full' | 'quick' | 'tiny';
 
 /** The measurement phases, in the order a run takes them. */
-export const BENCH_PHASES = ['queries', 'commands', 'in-process', 'lag', 'takeover', 'rebuild', 'catch-up'] as const;
+export const BENCH_PHASES = ['queries', 'commands', 'in-process', 'lag', 'takeover', 'rebuild', 'catch-up', 'stream'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export interface BenchOptions {

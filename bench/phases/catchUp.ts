@@ -31,11 +31,11 @@ function recvlogicalOptions(): string[] {
   return pairs.flatMap(([k, v]) => ['-o', `${k}=${typeof v === 'boolean' ? (v ? '1' : '0') : v}`]);
 }
 
-/** pg_recvlogical with wal2json from the raw slot up to `endLsn`, into /dev/null: ms taken. */
-async function rawReplicationRead(adminUrl: string, endLsn: string): Promise<number> {
+/** pg_recvlogical with wal2json from a raw slot up to `endLsn`, into /dev/null: ms taken. */
+export async function rawReplicationRead(adminUrl: string, endLsn: string, slot = RAW_SLOT): Promise<number> {
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const args = ['-d', adminUrl, '--slot', RAW_SLOT, '--start', '--endpos', endLsn, '--no-loop', '-F', '0', '-f', '/dev/null', ...recvlogicalOptions()];
+    const args = ['-d', adminUrl, '--slot', slot, '--start', '--endpos', endLsn, '--no-loop', '-F', '0', '-f', '/dev/null', ...recvlogicalOptions()];
     const child = spawn(`${PG_BIN}/pg_recvlogical`, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -91,7 +91,7 @@ export class StreamConsumer implements ChangeSource {
   }
 
   fail(error: unknown): void {
-    if (this.failure) return;
+    if (this.failure || this.stopping) return;
     this.failure = error;
     this.options.log.error({ err: error }, 'change stream consumer stopped by a failure');
     this.messages?.stop();

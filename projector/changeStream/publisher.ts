@@ -89,7 +89,9 @@ export class ChangePublisher {
         async (lsn) => live.stream?.acknowledge(lsn),
         (error) => live.stream?.fail(error),
       );
-      void client.nc.closed().then((error) => live.stream?.fail(error ?? new Error('NATS connection closed')));
+      void client.nc.closed().then((error) => {
+        if (!this.stopping) live.stream?.fail(error ?? new Error('NATS connection closed'));
+      });
       const reason = !slot
         ? 'no publisher slot yet'
         : slot.walStatus === 'lost'

@@ -39,6 +39,9 @@ const EXPECTED: Record<string, boolean> = {
   'resources.projector.catchup': false,
   'resources.projector.initialLoad': false,
   'resources.web.catchup': false,
+  'stream.publish': true,
+  'stream.snapshot': false,
+  'stream.lag': true,
 };
 
 function measuredSomething(m: Figure['ours'] | undefined): boolean {
