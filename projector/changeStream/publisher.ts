@@ -100,7 +100,11 @@ export class ChangePublisher {
             ? 'the stream is empty'
             : tail.snapshot && tail.kind !== 'end'
               ? 'the last snapshot was cut short'
-              : undefined;
+              : slot.confirmedFlushLsn && compareLsn(slot.confirmedFlushLsn, tail.commitLsn) > 0
+                ? // The slot is confirmed only up to what JetStream stored: the stream lost acknowledged messages
+                  // (a single NATS server killed before it wrote them out). The slot cannot send them again.
+                  `the stream ends at ${tail.commitLsn}, before what the slot confirmed (${slot.confirmedFlushLsn}): it lost messages`
+                : undefined;
       let start: string;
       if (reason) {
         this.log.info({ reason }, 'publishing a snapshot of the write model');

@@ -1,10 +1,11 @@
 import type postgres from 'postgres';
 import { SQL_PROJECTIONS, type ProjectionName } from '@/db/read/projections';
 import type { Logger } from '@/lib/logger';
-import { readStreamSeqs } from '../checkpoints';
+import { compareLsn } from '@/lib/lsn';
+import { readCheckpoints, readStreamSeqs } from '../checkpoints';
 import { emptyTouches } from '../projections/touches';
 import type { SourceTransaction } from '../source/transactions';
-import { connectChangeStream, readTail } from './jetstream';
+import { connectChangeStream, readTail, STREAM_NAME, storedPosition, type ChangeStreamClient } from './jetstream';
 
 export interface WorkerStart {
   /** The first stream sequence to read. */
@@ -24,25 +25,27 @@ export interface WorkerStart {
  * committed before the recompute reads, and everything after it is read from the stream.
  */
 export async function prepareWorker(deps: { read: postgres.Sql; url: string; owned: readonly ProjectionName[]; log: Logger }): Promise<WorkerStart> {
-  const client = await connectChangeStream(deps.url, 'shop-projector-prepare');
-  let state;
-  try {
-    state = await readTail(client.jsm);
-  } finally {
-    await client.close();
-  }
   const seqs = await readStreamSeqs(deps.read);
+  const checkpoints = await readCheckpoints(deps.read);
   const owned = SQL_PROJECTIONS.filter((name) => deps.owned.includes(name));
   const held = owned.map((name) => seqs.get(name));
   const lowest = held.every((seq) => seq !== undefined) ? Math.min(...(held as number[])) : undefined;
-  const reason =
-    lowest === undefined
-      ? `read models without a stream position (${owned.filter((_, i) => held[i] === undefined).join(', ')})`
-      : lowest > state.lastSeq
-        ? `the read models are at stream sequence ${lowest}, past the stream's last (${state.lastSeq}): the stream was recreated`
-        : lowest + 1 < state.firstSeq
-          ? `the stream no longer holds sequence ${lowest + 1} (it starts at ${state.firstSeq})`
-          : undefined;
+  const client = await connectChangeStream(deps.url, 'shop-projector-prepare');
+  let state;
+  let reason: string | undefined;
+  try {
+    state = await readTail(client.jsm);
+    reason =
+      lowest === undefined
+        ? `read models without a stream position (${owned.filter((_, i) => held[i] === undefined).join(', ')})`
+        : lowest > state.lastSeq
+          ? `the read models are at stream sequence ${lowest}, past the stream's last (${state.lastSeq}): the stream was recreated or lost messages`
+          : lowest + 1 < state.firstSeq
+            ? `the stream no longer holds sequence ${lowest + 1} (it starts at ${state.firstSeq})`
+            : await differentAt(client, lowest, checkpoints.get(owned[held.indexOf(lowest)]!));
+  } finally {
+    await client.close();
+  }
   if (!reason) return { startSeq: lowest! + 1 };
 
   deps.log.info({ reason, seq: state.lastSeq }, 'recomputing every read row of this worker as of the stream tail');
@@ -64,4 +67,18 @@ export async function prepareWorker(deps: { read: postgres.Sql; url: string; own
       streamSeq: state.lastSeq,
     },
   };
+}
+
+/**
+ * Whether the message the read models stopped at is gone or another one now: a NATS server
+ * killed before it wrote its last messages out loses them, and the sequence numbers are then
+ * given to new messages. The one at `seq` must be at or before the read models' position.
+ */
+async function differentAt(client: ChangeStreamClient, seq: number, checkpoint: string | undefined): Promise<string | undefined> {
+  const stored = await client.jsm.streams.getMessage(STREAM_NAME, { seq }).catch(() => null);
+  const position = stored ? storedPosition(stored) : undefined;
+  if (!position || !checkpoint || compareLsn(position.commitLsn, checkpoint) > 0) {
+    return `the stream's message ${seq} is not the one the read models stopped at (${position ? `${position.kind} at ${position.commitLsn}` : 'gone'}, read models at ${checkpoint ?? 'none'})`;
+  }
+  return undefined;
 }

@@ -27,7 +27,7 @@ export const customerSummaries: SqlProjection<'customer_summaries'> = {
     if (t.everything) {
       return union(await column(ctx.snapshot`select id as key from customers`), await column(ctx.read`select id as key from customer_summaries`));
     }
-    return union(t.keys.customer, await customersOfOrders(ctx, [...t.keys.order]));
+    return union(t.keys.customer, t.keys.orderCustomer, await customersOfOrders(ctx, [...t.keys.order]));
   },
   load: (sql, ids) => summariesOf(sql, sql`select * from customers where id = any(${ids}::uuid[])`),
   page: (sql, after, limit) =>

@@ -101,6 +101,8 @@ export async function touchedProductIds(ctx: KeyContext, touches: Touches): Prom
   const warehouses = [...k.warehouse];
   const categories = [...k.category];
   const sales = union(
+    // Products on the order lines the batch inserted or changed (the row images say which).
+    k.orderedProduct,
     orders.length ? await column(snapshot`select distinct product_id as key from order_lines where order_id = any(${orders}::uuid[])`) : [],
     // An order line that no longer exists still sold (or stopped selling) what the read model remembers.
     orders.length

@@ -27,7 +27,10 @@ async function keys({ snapshot, read }: KeyContext, t: Touches): Promise<string[
   }
   const orders = [...t.keys.order];
   if (orders.length === 0) return [];
+  const placedAt = [...t.keys.orderPlacedAt];
   return union(
+    // The days of the orders the batch inserted or changed, from their row images.
+    placedAt.length ? await column(snapshot.unsafe(`select distinct ((t::timestamptz at time zone 'UTC')::date)::text as key from unnest($1::text[]) t`, [placedAt])) : [],
     await column(snapshot.unsafe(`select distinct ${DAY_OF} as key from orders where id = any($1::uuid[])`, [orders])),
     await column(read.unsafe(`select distinct ${DAY_OF} as key from order_summaries where id = any($1::uuid[])`, [orders])),
   );

@@ -91,6 +91,19 @@ describe.each([['addEvent', addBuiltEvent]])('touches (%s)', (_name, fold) => {
 });
 
 describe('addEvent', () => {
+  it('keeps what an order counts towards from its own row images: its lines\' products, its customer, its day', () => {
+    const t = emptyTouches();
+    addBuiltEvent(t, row('I', 'orders', { id: 'o1', customer_id: 'cu1', placed_at: '2026-12-02 07:31:22.45+00' }));
+    addBuiltEvent(t, row('I', 'order_lines', { order_id: 'o1', line_no: 1, product_id: 'p9' }));
+    addBuiltEvent(t, row('D', 'orders', undefined, { id: 'o1' }));
+    expect([...t.keys.order]).toEqual(['o1']);
+    expect([...t.keys.orderedProduct]).toEqual(['p9']);
+    expect([...t.keys.orderCustomer]).toEqual(['cu1']);
+    expect([...t.keys.orderPlacedAt]).toEqual(['2026-12-02 07:31:22.45+00']);
+    // The customer's own key stays for changes to the customer (an order's customer recomputes only the customer's summary).
+    expect(t.keys.customer.size).toBe(0);
+  });
+
   it('never takes the placeholder of a value an update left out for a key', () => {
     const t = emptyTouches();
     const event = toChangeEvent(row('U', 'order_lines', { line_no: 1, quantity: 2 }), tx);
