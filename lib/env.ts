@@ -64,9 +64,7 @@ const projectorEnvSchema = z.object({
     .describe('the active projector writes nothing after this long without renewing its lease; a standby takes over after twice this'),
   PROJECTOR_RESTARTS: z.coerce.number().int().min(0).default(0).describe('times `npm start` has restarted the projector; it sets this'),
   CHANGE_STREAM_URL: z
-    .string()
-    .regex(/^nats:\/\/\S+$/, 'a nats:// URL')
-    .optional()
+    .preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^nats:\/\/\S+$/, 'a nats:// URL').optional())
     .describe('NATS server with JetStream: `projector -- publish` fills the stream SHOP, and the projector reads it instead of the slot'),
   PROJECTIONS: z
     .string()
@@ -79,6 +77,7 @@ const projectorEnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional()
     .describe("this worker's durable consumer (default: projector_ and its projections)"),
+  PUBLISHER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9480).describe("the publisher's /metrics, /healthz and /readyz; 0 switches them off"),
   CHANGE_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(500).describe('how often the publisher says "nothing more before this LSN" on a quiet database'),
 });
 

@@ -22,19 +22,32 @@ export function createMetrics() {
 }
 export type Metrics = ReturnType<typeof createMetrics>;
 
+/** The change-stream publisher's metrics (changeStream/publisher.ts). */
+export function createPublisherMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'publisher_process_' });
+  return {
+    registry,
+    stored: new Counter({ name: 'publisher_messages_stored_total', help: 'Messages JetStream stored (events, markers, domain events, heartbeats)', registers: [registry] }),
+    position: new Gauge({ name: 'publisher_confirmed_lsn', help: 'WAL position the publisher slot is confirmed up to (bytes)', registers: [registry] }),
+    streaming: new Gauge({ name: 'publisher_streaming', help: '1 while the publisher reads its slot and publishes', registers: [registry] }),
+  };
+}
+export type PublisherMetrics = ReturnType<typeof createPublisherMetrics>;
+
 /**
  * `/metrics` for Prometheus, `/healthz` (liveness: 200 while the process runs, standing by or
  * not) and `/readyz` (readiness: 200 while it streams; a standby answers 503 with its state).
  * Port 0 switches it off.
  */
-export async function serveMetrics(metrics: Metrics, options: { host: string; port: number; state: () => string; log: Logger }): Promise<Server | undefined> {
+export async function serveMetrics(registry: Registry, options: { host: string; port: number; state: () => string; log: Logger }): Promise<Server | undefined> {
   if (options.port === 0) return undefined;
   const server = createServer((req, res) => {
     if (req.url === '/metrics') {
-      metrics.registry
+      registry
         .metrics()
         .then((body) => {
-          res.writeHead(200, { 'content-type': metrics.registry.contentType });
+          res.writeHead(200, { 'content-type': registry.contentType });
           res.end(body);
         })
         .catch((error: unknown) => {

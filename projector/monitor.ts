@@ -51,7 +51,7 @@ export class Monitor {
   ) {}
 
   async start(): Promise<void> {
-    this.server = await serveMetrics(this.metrics, { host: this.deps.host, port: this.deps.port, state: () => this.state, log: this.deps.log });
+    this.server = await serveMetrics(this.metrics.registry, { host: this.deps.host, port: this.deps.port, state: () => this.state, log: this.deps.log });
     this.timer = setInterval(() => void this.tick(), INTERVAL_MS);
     this.timer.unref();
     await this.tick();

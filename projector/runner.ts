@@ -14,14 +14,13 @@ import type { ReadSql } from './projections/types';
 import { PayloadBudget } from './projections/productSearch/payloadBudget';
 import { Rebuilds } from './rebuild';
 import { SearchLane } from './searchLane';
+import { SessionBackoff } from './sessionBackoff';
 import { createSlotWithSnapshot, dropSlot, freeSlot, identifySystem, readSlot } from './source/slot';
 import { checkpointsDistrust, readLoadedFrom } from './sourceIdentity';
 import { ReplicationStream, type ChangeSource } from './source/stream';
 import { StreamConsumer } from './changeStream/consumer';
 import { prepareWorker, type WorkerStart } from './changeStream/workerStart';
 import { SqlLane } from './sqlLane';
-
-const MAX_BACKOFF_MS = 30_000;
 
 /**
  * The projector's life: prepare (slot, initial load when needed) → stream → on any failure
@@ -38,7 +37,8 @@ export class ProjectorRunner {
   private readonly leadership: Leadership;
   private stopping = false;
   private current: { stream: ChangeSource; pipeline: Pipeline; search: SearchLane; rebuilds: Rebuilds } | undefined;
-  private wake: (() => void) | undefined;
+  /** The wait between sessions in hand: a lost lease or a stop ends it at once. */
+  private backoff: SessionBackoff | undefined;
 
   constructor(
     private readonly env: ProjectorEnv,
@@ -83,11 +83,12 @@ export class ProjectorRunner {
    */
   private leadershipLost(error: Error): void {
     this.abandonSession(error, 'no longer the active projector: abandoning the session and standing by');
-    this.wake?.();
+    this.backoff?.wake();
   }
 
   private async sessions(): Promise<void> {
-    let backoff = 250;
+    const backoff = new SessionBackoff();
+    this.backoff = backoff;
     while (!this.stopping && this.leadership.role === 'active') {
       const started = Date.now();
       try {
@@ -100,15 +101,10 @@ export class ProjectorRunner {
       } catch (error) {
         if (this.stopping || this.leadership.role !== 'active') break;
         this.monitor.setState('reconnecting', error);
-        this.log.warn({ err: error, retryInMs: backoff }, 'projector session failed; retrying');
+        this.log.warn({ err: error, retryInMs: backoff.nextMs }, 'projector session failed; retrying');
       }
       if (this.stopping) break;
-      if (Date.now() - started > 60_000) backoff = 250;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, backoff);
-      });
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      await backoff.wait(started);
     }
   }
 
@@ -153,7 +149,7 @@ export class ProjectorRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     this.leadership.halt();
-    this.wake?.();
+    this.backoff?.wake();
     const current = this.current;
     if (current) {
       current.rebuilds.stop();

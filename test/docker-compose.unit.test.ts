@@ -9,13 +9,14 @@ import { ensureDebianPackages } from '@/scripts/stack/system-packages';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPOSE = '/usr/bin/docker-compose';
-const APP_SERVICES = ['setup', 'web', 'projector', 'projector-standby'];
+const APP_SERVICES = ['setup', 'web', 'projector', 'projector-standby', 'publisher'];
 
 /** The parts of a resolved compose file these tests read. */
 const service = z.object({
   image: z.string().optional(),
   build: z.object({ context: z.string(), dockerfile: z.string().optional() }).optional(),
   command: z.array(z.string()).optional(),
+  profiles: z.array(z.string()).optional(),
   restart: z.string().optional(),
   environment: z.record(z.string(), z.string()).default({}),
   depends_on: z.record(z.string(), z.object({ condition: z.string() })).default({}),
@@ -55,7 +56,7 @@ describe('docker-compose.yml', () => {
   }, 600_000);
 
   it('runs every part as its own service, from the images and settings they need', () => {
-    expect(Object.keys(services).sort()).toEqual(['meilisearch', 'postgres', 'projector', 'projector-standby', 'proxy', 'setup', 'web']);
+    expect(Object.keys(services).sort()).toEqual(['meilisearch', 'nats', 'postgres', 'projector', 'projector-standby', 'proxy', 'publisher', 'setup', 'web']);
     expect(services.postgres!.command).toContain('wal_level=logical');
     expect(existsSync(join(services.postgres!.build!.context, 'Dockerfile'))).toBe(true);
     expect(services.meilisearch!.image).toBe('getmeili/meilisearch:v1.21');
@@ -70,6 +71,20 @@ describe('docker-compose.yml', () => {
   it('runs the same commands as npm run setup, web and projector', () => {
     const commands = { setup: packageScripts.setup, web: packageScripts.web, projector: packageScripts.projector, 'projector-standby': packageScripts.projector };
     for (const [name, script] of Object.entries(commands)) expect(script, name).toContain(services[name]!.command!.join(' '));
+  });
+
+  it('runs the change stream only with the stream profile: NATS JetStream and the publisher, which the projectors then read', () => {
+    const { nats, publisher, projector } = services;
+    expect(nats!.profiles).toEqual(['stream']);
+    expect(publisher!.profiles).toEqual(['stream']);
+    expect(nats!.command).toEqual(expect.arrayContaining(['-js', '-sd']));
+    expect(packageScripts.projector).toContain(publisher!.command!.slice(0, -1).join(' '));
+    expect(publisher!.command!.at(-1)).toBe('publish');
+    expect(publisher!.environment.CHANGE_STREAM_URL).toBe('nats://nats:4222');
+    expect(publisher!.depends_on).toMatchObject({ nats: { condition: 'service_healthy' }, setup: { condition: 'service_completed_successfully' } });
+    // Without CHANGE_STREAM_URL the projectors read the slot, as before.
+    expect(projector!.environment.CHANGE_STREAM_URL).toBe('');
+    expect(projector!.profiles).toBeUndefined();
   });
 
   it('runs setup once per start, after the databases are healthy, and every app service after setup succeeded', () => {
@@ -121,7 +136,7 @@ describe('docker-compose.yml', () => {
     const others = Object.entries(services).filter(([name]) => name !== 'setup');
     const settings = [
       { volume: 'web_settings', file: setup.environment.WEB_ENV_FILE!, readers: ['web'] },
-      { volume: 'projector_settings', file: setup.environment.PROJECTOR_ENV_FILE!, readers: ['projector', 'projector-standby'] },
+      { volume: 'projector_settings', file: setup.environment.PROJECTOR_ENV_FILE!, readers: ['projector', 'projector-standby', 'publisher'] },
     ];
     for (const { volume, file, readers } of settings) {
       expect(mountOf(setup, volume), volume).toEqual([dirname(file), 'rw']);

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { PROJECTED_TABLES } from '@/db/write/schema';
 import type { ProjectorEnv } from '@/lib/env';
-import { compareLsn, maxLsn } from '@/lib/lsn';
+import { compareLsn, lsnToBigInt } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import type { Position } from '../events/envelope';
 import { outboxEvent } from '../events/outbox';
@@ -11,9 +11,9 @@ import { ReplicationStream } from '../source/stream';
 import type { StreamMessage } from '../source/transactions';
 import { HEARTBEAT_SUBJECT, alreadyPublished, connectChangeStream, ensureStream, messageHeaders, messageId, readTail, type MessageKind, type StoredPosition } from './jetstream';
 import { PublishQueue } from './publishQueue';
+import { createPublisherMetrics, serveMetrics } from '../metrics';
+import { SessionBackoff } from '../sessionBackoff';
 import { publishSnapshot } from './snapshot';
-
-const MAX_BACKOFF_MS = 30_000;
 
 export type PublisherEnv = ProjectorEnv & { CHANGE_STREAM_URL: string };
 
@@ -35,7 +35,10 @@ export class ChangePublisher {
   private readonly source: postgres.Sql;
   private stopping = false;
   private stream: ReplicationStream | undefined;
-  private wake: (() => void) | undefined;
+  private readonly backoff = new SessionBackoff();
+  private readonly metrics = createPublisherMetrics();
+  /** For `/readyz`: 200 while it publishes from its slot. */
+  private state: 'starting' | 'streaming' | 'reconnecting' = 'starting';
   /** Messages stored since start (for the log and the bench). */
   published = 0;
 
@@ -47,34 +50,36 @@ export class ChangePublisher {
   }
 
   async run(): Promise<void> {
-    let backoff = 250;
+    const server = await serveMetrics(this.metrics.registry, {
+      host: this.env.PROJECTOR_METRICS_HOST,
+      port: this.env.PUBLISHER_METRICS_PORT,
+      state: () => this.state,
+      log: this.log,
+    });
     while (!this.stopping) {
       const started = Date.now();
       try {
         await this.session();
       } catch (error) {
         if (this.stopping) break;
-        this.log.warn({ err: error, retryInMs: backoff }, 'publisher session failed; retrying');
+        this.log.warn({ err: error, retryInMs: this.backoff.nextMs }, 'publisher session failed; retrying');
       }
       if (this.stopping) break;
-      if (Date.now() - started > 60_000) backoff = 250;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, backoff);
-      });
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      await this.backoff.wait(started);
     }
+    server?.close();
     await this.source.end({ timeout: 5 });
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.backoff.wake();
     await this.stream?.stop().catch(() => {});
   }
 
   private async session(): Promise<void> {
     const client = await connectChangeStream(this.env.CHANGE_STREAM_URL, 'shop-publisher');
+    let queue: PublishQueue | undefined;
     try {
       await ensureStream(client.jsm);
       let { lastSeq, tail } = await readTail(client.jsm);
@@ -83,12 +88,17 @@ export class ChangePublisher {
       const server = await identifySystem(this.env.PROJECTOR_DATABASE_URL);
       // The slot's stream, once made: the queue and the connection report to it.
       const live: { stream?: ReplicationStream } = {};
-      const queue = new PublishQueue(
-        client.js,
+      const published = new PublishQueue(
+        client.nc,
         lastSeq,
-        async (lsn) => live.stream?.acknowledge(lsn),
+        async (lsn) => {
+          await live.stream?.acknowledge(lsn);
+          this.metrics.position.set(Number(lsnToBigInt(lsn)));
+        },
         (error) => live.stream?.fail(error),
+        () => this.metrics.stored.inc(),
       );
+      queue = published;
       void client.nc.closed().then((error) => {
         if (!this.stopping) live.stream?.fail(error ?? new Error('NATS connection closed'));
       });
@@ -111,7 +121,7 @@ export class ChangePublisher {
         if (slot) await dropSlot(this.source, slotName);
         const exported = await createSlotWithSnapshot(this.env.PROJECTOR_DATABASE_URL, slotName);
         try {
-          const rows = await publishSnapshot(this.source, queue, { name: exported.snapshotName, consistentPoint: exported.consistentPoint, database: server.database });
+          const rows = await publishSnapshot(this.source, published, { name: exported.snapshotName, consistentPoint: exported.consistentPoint, database: server.database });
           this.log.info({ rows, lsn: exported.consistentPoint }, 'snapshot published');
         } finally {
           await exported.release();
@@ -121,26 +131,31 @@ export class ChangePublisher {
       } else {
         start = slot!.confirmedFlushLsn ?? '0/0';
       }
-      const publisher = new TransactionPublisher(queue, tail, this.env.CHANGE_STREAM_HEARTBEAT_MS);
+      const publisher = new TransactionPublisher(published, tail, this.env.CHANGE_STREAM_HEARTBEAT_MS);
       const stream = new ReplicationStream(
         { connectionString: this.env.PROJECTOR_DATABASE_URL, slot: slotName, tables: PROJECTED_TABLES, log: this.log, database: server.database },
         {
           onTransaction: async () => {},
           onMessage: (message) => publisher.publish(message),
-          afterRecord: () => queue.room(),
+          afterRecord: () => published.room(),
           onCaughtUp: (lsn) => publisher.heartbeat(lsn, () => stream.acknowledge(lsn)),
         },
       );
       live.stream = stream;
       this.stream = stream;
+      this.state = 'streaming';
+      this.metrics.streaming.set(1);
       this.log.info({ lsn: start, slot: slotName, after: tail && `${tail.commitLsn}#${tail.order}`, seq: lastSeq }, 'publishing changes');
       try {
         await stream.run(start);
       } finally {
-        this.published += queue.stored;
+        this.published += published.stored;
+        this.state = 'reconnecting';
+        this.metrics.streaming.set(0);
         this.stream = undefined;
       }
     } finally {
+      queue?.close();
       await client.close();
     }
   }
@@ -154,6 +169,8 @@ export class ChangePublisher {
 class TransactionPublisher {
   private lastHeartbeatAt = 0;
   private lastPublished: string | undefined;
+  /** Positions only grow: once one is past the stream's tail, every later one is. */
+  private pastTail = false;
 
   constructor(
     private readonly queue: PublishQueue,
@@ -202,8 +219,12 @@ class TransactionPublisher {
   }
 
   private send(subject: string, body: unknown, kind: MessageKind, position: Position, xid: number | undefined, headers = messageHeaders(kind, position, xid), durableLsn?: string): void {
-    if (alreadyPublished(position, this.tail)) return;
+    if (!this.pastTail) {
+      if (alreadyPublished(position, this.tail)) return;
+      this.pastTail = true;
+    }
     this.queue.publish(subject, JSON.stringify(body), { msgID: messageId(position, kind), headers }, durableLsn ?? (kind === 'end' ? position.commitLsn : undefined));
-    this.lastPublished = this.lastPublished ? maxLsn(this.lastPublished, position.commitLsn) : position.commitLsn;
+    // In commit order: the position just published is the highest so far.
+    this.lastPublished = position.commitLsn;
   }
 }

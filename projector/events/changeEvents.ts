@@ -95,7 +95,10 @@ function keyChanged(identity: Wal2JsonColumn[] | undefined, after: RowImage): bo
 }
 
 function rowImage(table: string, columns: Wal2JsonColumn[] = []): RowImage {
-  return Object.fromEntries(columns.filter((c) => !isExcludedColumn(table, c.name)).map((c) => [c.name, c.value]));
+  // Loops, not entries and spreads: this runs for every change the slot carries.
+  const image: RowImage = {};
+  for (const c of columns) if (!isExcludedColumn(table, c.name)) image[c.name] = c.value;
+  return image;
 }
 
 /**
@@ -107,8 +110,10 @@ function updatedRow(table: string, columns: Wal2JsonColumn[] | undefined): RowIm
   const given = rowImage(table, columns);
   const shape = tableShapeOf(table);
   if (!shape) return given;
-  const complete = Object.fromEntries(shape.columns.map(({ name }) => [name, Object.hasOwn(given, name) ? given[name] : UNAVAILABLE]));
-  return { ...complete, ...given };
+  const row: RowImage = {};
+  for (const { name } of shape.columns) row[name] = Object.hasOwn(given, name) ? given[name] : UNAVAILABLE;
+  for (const name of Object.keys(given)) if (!Object.hasOwn(row, name)) row[name] = given[name];
+  return row;
 }
 
 /** A transaction's id in its events and markers: `<xid>:<commit LSN>` (xids wrap around; with the commit LSN the id is unique). */

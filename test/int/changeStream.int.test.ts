@@ -30,13 +30,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const natsDir = mkdtempSync(join(tmpdir(), 'storefront-nats-'));
 let nats: NatsServer;
 let natsPort: number;
+let publisherPort: number;
 let client: NatsConnection;
 let jsm: JetStreamManager;
 let publisher: ProjectorProcess;
 const workers: ProjectorProcess[] = [];
 
 function streamEnv(extra: Record<string, string>) {
-  return { ...env, CHANGE_STREAM_URL: `nats://127.0.0.1:${natsPort}`, CHANGE_STREAM_HEARTBEAT_MS: '100', PROJECTOR_METRICS_PORT: '0', ...extra };
+  return { ...env, CHANGE_STREAM_URL: `nats://127.0.0.1:${natsPort}`, CHANGE_STREAM_HEARTBEAT_MS: '100', PROJECTOR_METRICS_PORT: '0', PUBLISHER_METRICS_PORT: '0', ...extra };
 }
 
 beforeAll(async () => {
@@ -44,7 +45,8 @@ beforeAll(async () => {
   await writeDb`insert into products (sku, name, price_cents, currency) values (${`SNAP-${Date.now()}`}, 'Snapshot row', 100, 'EUR')`;
   natsPort = await freePort();
   nats = await startNats({ dataDir: natsDir, port: natsPort });
-  publisher = new ProjectorProcess(streamEnv({}), ['publish']);
+  publisherPort = await freePort();
+  publisher = new ProjectorProcess(streamEnv({ PUBLISHER_METRICS_PORT: String(publisherPort) }), ['publish']);
   publisher.start();
   client = await connect({ servers: nats.url });
   jsm = await jetstreamManager(client);
@@ -125,6 +127,10 @@ describe('change events on JetStream', () => {
     expect((reads.at(-1)!.body as ChangeEvent).source.snapshot).toBe('last');
     // Never published: staff password hashes.
     for (const user of reads.filter((m) => m.subject === 'shop.cdc.users')) expect((user.body as ChangeEvent).after).not.toHaveProperty('password_hash');
+    // The publisher says it publishes, and counts what JetStream stored.
+    expect((await fetch(`http://127.0.0.1:${publisherPort}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${publisherPort}/metrics`)).text();
+    expect(Number(/^publisher_messages_stored_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(messages.length);
   });
 
   it('gives inserts, updates with and without TOAST, key changes, deletes and truncates their envelope', async () => {
