@@ -62,7 +62,7 @@ export async function measureStream(ctx: BenchContext): Promise<void> {
     // The publisher misses a burst, then publishes it from its slot; pg_recvlogical reads the same WAL.
     await stopGroup(publisher, 'SIGKILL');
     await write`select pg_create_logical_replication_slot(${RAW_SLOT}, 'wal2json')`;
-    const changes = Math.max(200, Math.round(ctx.options.burstChanges / 10));
+    const changes = Math.max(200, Math.round(ctx.options.burstChanges / 4));
     const bar = progress.bar('burst for the publisher', changes);
     const burst = await writeBurst(stack.env.ADMIN_DATABASE_URL, ctx.catalog.productIds, changes, (done) => bar.set(done));
     bar.done();
