@@ -13,8 +13,8 @@ describe('bench options', () => {
 
   it('run only the phases --only names, in the run\'s own order', () => {
     expect(parseBenchArgs(['--quick', '--only', 'catch-up,lag'])).toMatchObject({ phases: ['lag', 'catch-up'] });
-    expect(parseBenchArgs([])).toMatchObject({ phases: ['queries', 'commands', 'in-process', 'lag', 'takeover', 'rebuild', 'catch-up'] });
-    expect(parseBenchArgs(['--only', 'lag,speed'])).toEqual({ error: '--only takes queries, commands, in-process, lag, takeover, rebuild, catch-up; not "speed".' });
+    expect(parseBenchArgs([])).toMatchObject({ phases: ['queries', 'commands', 'in-process', 'lag', 'takeover', 'rebuild', 'catch-up', 'stream'] });
+    expect(parseBenchArgs(['--only', 'lag,speed'])).toEqual({ error: '--only takes queries, commands, in-process, lag, takeover, rebuild, catch-up, stream; not "speed".' });
   });
 
   it('refuse what they do not understand, with the reason', () => {
