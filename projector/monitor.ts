@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type postgres from 'postgres';
-import { ALL_PROJECTIONS, PRODUCT_SEARCH, SQL_PROJECTIONS } from '@/db/read/projections';
+import { ALL_PROJECTIONS, type ProjectionName, PRODUCT_SEARCH, SQL_PROJECTIONS } from '@/db/read/projections';
 import { lsnDistance, lsnToBigInt } from '@/lib/lsn';
 import type { Logger } from '@/lib/logger';
 import type { Checkpoints } from './checkpoints';
@@ -47,6 +47,8 @@ export class Monitor {
       restarts: number;
       /** Only the active process reports: a standby would overwrite the active one's status. */
       active: () => boolean;
+      /** The read models this process builds (a worker on the change stream): it reports only theirs. */
+      owned?: readonly ProjectionName[];
     },
   ) {}
 
@@ -119,7 +121,7 @@ export class Monitor {
     const letters = await read<{ projection: string; n: number }[]>`
       select projection, count(*)::int as n from dead_letters where status = 'pending' group by projection`;
     const checkpoints = session?.checkpoints ?? new Map();
-    const rows = ALL_PROJECTIONS.map((name) => {
+    const rows = (this.deps.owned ?? ALL_PROJECTIONS).map((name) => {
       const search = name === PRODUCT_SEARCH;
       const lsn = checkpoints.get(name) ?? null;
       const since = search ? session?.searchPendingSince() : session?.sqlPendingSince();

@@ -59,6 +59,7 @@ export class ProjectorRunner {
       port: env.PROJECTOR_METRICS_PORT,
       restarts: env.PROJECTOR_RESTARTS,
       active: () => this.leadership.role === 'active',
+      owned: this.owned,
     });
   }
 
