@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { RowMessage, TruncateMessage } from '../source/wal2json';
+import type { TruncateMessage } from '../source/wal2json';
 import { EventCounter, SOURCE_VERSION, beginMarker, endMarker, snapshotEvent, toChangeEvent, transactionId, type TxContext } from './changeEvents';
+import { PRODUCT, WAREHOUSE, walRecord } from './testRecords';
 import { UNAVAILABLE } from './envelope';
 
-const PRODUCT = '1b5b6f1e-3c55-4f43-9d7e-2a4f0c6b8e11';
-const WAREHOUSE = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const CATEGORY = '0e8a7b6c-5d4e-4f3a-9b2c-1d0e9f8a7b6c';
 const NOW = 1_796_000_000_000;
 const now = () => NOW;
 
 const tx: TxContext = { xid: 753, commitLsn: '0/1E4B518', commitTsMs: 1_796_196_682_459, totalOrder: 3, collectionOrder: 2, db: 'shop', name: 'shop' };
 
-const columns = (image: Record<string, unknown>) => Object.entries(image).map(([name, value]) => ({ name, value }));
-const record = (action: RowMessage['action'], table: string, image?: Record<string, unknown>, identity?: Record<string, unknown>): RowMessage => ({
-  action,
-  xid: 753,
-  lsn: '0/1E4B1F8',
-  schema: 'public',
-  table,
-  ...(image && { columns: columns(image) }),
-  ...(identity && { identity: columns(identity) }),
-});
+const record = walRecord;
 
 const productRow = {
   id: PRODUCT,

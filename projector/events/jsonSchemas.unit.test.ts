@@ -1,8 +1,8 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { PROJECTED_TABLES } from '@/db/write/schema';
-import type { RowMessage } from '../source/wal2json';
 import { EventCounter, beginMarker, endMarker, snapshotEvent, toChangeEvent, type TxContext } from './changeEvents';
+import { PRODUCT, WAREHOUSE, walRecord } from './testRecords';
 import { UNAVAILABLE, type ChangeEvent } from './envelope';
 import { CHANGE_EVENT_SCHEMAS, OUTBOX_EVENT_SCHEMA, TRANSACTION_MARKER_SCHEMA, type JsonSchema } from './jsonSchemas';
 import { outboxEvent } from './outbox';
@@ -19,18 +19,8 @@ const isValidChange = (event: ChangeEvent) => {
   return validate(event) ? true : validate.errors;
 };
 
-const PRODUCT = '1b5b6f1e-3c55-4f43-9d7e-2a4f0c6b8e11';
-const WAREHOUSE = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const tx: TxContext = { xid: 753, commitLsn: '0/1E4B518', commitTsMs: 1_796_196_682_459, totalOrder: 1, collectionOrder: 1, db: 'shop', name: 'shop' };
-const columns = (image: Record<string, unknown>) => Object.entries(image).map(([name, value]) => ({ name, value }));
-const record = (action: RowMessage['action'], table: string, image?: Record<string, unknown>, identity?: Record<string, unknown>): RowMessage => ({
-  action,
-  lsn: '0/1E4B1F8',
-  schema: 'public',
-  table,
-  ...(image && { columns: columns(image) }),
-  ...(identity && { identity: columns(identity) }),
-});
+const record = walRecord;
 
 const product = {
   id: PRODUCT,
