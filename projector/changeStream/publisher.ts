@@ -131,6 +131,7 @@ export class ChangePublisher {
       } else {
         start = slot!.confirmedFlushLsn ?? '0/0';
       }
+      if (this.stopping) return; // asked to stop while the snapshot was published
       const publisher = new TransactionPublisher(published, tail, this.env.CHANGE_STREAM_HEARTBEAT_MS);
       const stream = new ReplicationStream(
         { connectionString: this.env.PROJECTOR_DATABASE_URL, slot: slotName, tables: PROJECTED_TABLES, log: this.log, database: server.database },
