@@ -5,7 +5,7 @@ import { compareLsn } from '@/lib/lsn';
 import { readCheckpoints, readStreamSeqs } from '../checkpoints';
 import { emptyTouches } from '../projections/touches';
 import type { SourceTransaction } from '../source/transactions';
-import { connectChangeStream, readTail, STREAM_NAME, storedPosition, type ChangeStreamClient } from './jetstream';
+import { connectChangeStream, readTail, STREAM_NAME, storedPosition, type ChangeStreamClient, type StoredPosition } from './jetstream';
 
 export interface WorkerStart {
   /** The first stream sequence to read. */
@@ -33,8 +33,11 @@ export async function prepareWorker(deps: { read: postgres.Sql; url: string; own
   const client = await connectChangeStream(deps.url, 'shop-projector-prepare');
   let state;
   let reason: string | undefined;
+  let stoppedAt: StoredPosition | undefined;
   try {
     state = await readTail(client.jsm);
+    if (lowest !== undefined && lowest <= state.lastSeq && lowest + 1 >= state.firstSeq) stoppedAt = await positionAt(client, lowest);
+    const checkpoint = lowest === undefined ? undefined : checkpoints.get(owned[held.indexOf(lowest)]!);
     reason =
       lowest === undefined
         ? `read models without a stream position (${owned.filter((_, i) => held[i] === undefined).join(', ')})`
@@ -42,11 +45,16 @@ export async function prepareWorker(deps: { read: postgres.Sql; url: string; own
           ? `the read models are at stream sequence ${lowest}, past the stream's last (${state.lastSeq}): the stream was recreated or lost messages`
           : lowest + 1 < state.firstSeq
             ? `the stream no longer holds sequence ${lowest + 1} (it starts at ${state.firstSeq})`
-            : await differentAt(client, lowest, checkpoints.get(owned[held.indexOf(lowest)]!));
+            : lowest > 0 && (!stoppedAt || !checkpoint || compareLsn(stoppedAt.commitLsn, checkpoint) > 0)
+              ? // A NATS server killed before it wrote its last messages out loses them, and their sequence
+                // numbers go to new messages: the one the read models stopped at must be at or before them.
+                `the stream's message ${lowest} is not the one the read models stopped at (${stoppedAt ? `${stoppedAt.kind} at ${stoppedAt.commitLsn}` : 'gone'}, read models at ${checkpoint ?? 'none'})`
+              : undefined;
   } finally {
     await client.close();
   }
-  if (!reason) return { startSeq: lowest! + 1 };
+  // A recompute's position may be inside a transaction (the tail it started from): the rest of it is passed over.
+  if (!reason) return { startSeq: lowest! + 1, midway: stoppedAt !== undefined && stoppedAt.kind !== 'end' && stoppedAt.kind !== 'heartbeat' };
 
   deps.log.info({ reason, seq: state.lastSeq }, 'recomputing every read row of this worker as of the stream tail');
   // Checkpoints are set afresh by the recompute (which they would otherwise mark as applied already).
@@ -69,16 +77,9 @@ export async function prepareWorker(deps: { read: postgres.Sql; url: string; own
   };
 }
 
-/**
- * Whether the message the read models stopped at is gone or another one now: a NATS server
- * killed before it wrote its last messages out loses them, and the sequence numbers are then
- * given to new messages. The one at `seq` must be at or before the read models' position.
- */
-async function differentAt(client: ChangeStreamClient, seq: number, checkpoint: string | undefined): Promise<string | undefined> {
+/** The position of the message at `seq`, if the stream still holds it. */
+async function positionAt(client: ChangeStreamClient, seq: number): Promise<StoredPosition | undefined> {
+  if (seq === 0) return undefined;
   const stored = await client.jsm.streams.getMessage(STREAM_NAME, { seq }).catch(() => null);
-  const position = stored ? storedPosition(stored) : undefined;
-  if (!position || !checkpoint || compareLsn(position.commitLsn, checkpoint) > 0) {
-    return `the stream's message ${seq} is not the one the read models stopped at (${position ? `${position.kind} at ${position.commitLsn}` : 'gone'}, read models at ${checkpoint ?? 'none'})`;
-  }
-  return undefined;
+  return stored ? storedPosition(stored) : undefined;
 }
