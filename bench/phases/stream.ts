@@ -97,6 +97,8 @@ export async function measureStream(ctx: BenchContext): Promise<void> {
       const missing = await summary.finish(60_000);
       return { lags: summary.lags, missing };
     };
+    // The stack's projector has the same burst to apply: its lag is measured once it has.
+    await waitFor('the projector to apply the burst', () => checkpointsPast(ctx, end), 30 * 60_000, 100);
     progress.note(`lag at ${rate} cmd/s: the projector on the slot`);
     const direct = await lagRun(7_000_000);
     await stack.stopProjector('SIGTERM');
