@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { PROJECTED_TABLES } from '@/db/write/schema';
-import { beginMarker, endMarker, snapshotEvent } from '../events/changeEvents';
+import { EventCounter, beginMarker, endMarker, snapshotEvent } from '../events/changeEvents';
 import { TRANSACTION_SUBJECT, cdcSubject } from '../events/subjects';
 import { messageHeaders, messageId } from './jetstream';
 import type { PublishQueue } from './publishQueue';
@@ -19,26 +19,22 @@ export async function publishSnapshot(source: postgres.Sql, queue: PublishQueue,
   const cp = snapshot.consistentPoint;
   const id = `snapshot:${cp}`;
   const tsMs = Date.now();
-  const counts = new Map<string, number>();
-  let order = 0;
-  const publish = (subject: string, body: unknown, kind: 'begin' | 'change' | 'end') => {
+  // Places: BEGIN 0, the rows 1…n, END n + 1.
+  const events = new EventCounter();
+  const publish = (subject: string, body: unknown, kind: 'begin' | 'change' | 'end', order: number) => {
     const position = { commitLsn: cp, order };
     queue.publish(subject, JSON.stringify(body), { msgID: messageId(position, kind), headers: messageHeaders(kind, position, undefined, true) });
   };
-  publish(TRANSACTION_SUBJECT, beginMarker(id, tsMs), 'begin');
-  let events = 0;
+  publish(TRANSACTION_SUBJECT, beginMarker(id, tsMs), 'begin', 0);
   await source.begin('isolation level repeatable read read only', async (tx) => {
     await tx.unsafe(`set transaction snapshot '${snapshot.name.replace(/'/g, "''")}'`);
     // The last row of the last non-empty table is marked 'last': hold one row back.
     let held: { table: string; row: Record<string, unknown> } | undefined;
     const flush = async (last: boolean) => {
       if (!held) return;
-      events += 1;
-      order += 1;
-      const collectionOrder = (counts.get(`public.${held.table}`) ?? 0) + 1;
-      counts.set(`public.${held.table}`, collectionOrder);
-      const event = snapshotEvent(held.table, held.row, { consistentPoint: cp, tsMs, totalOrder: events, collectionOrder, db: snapshot.database, name: 'shop', last });
-      publish(cdcSubject(held.table), event, 'change');
+      const place = events.next(held.table);
+      const event = snapshotEvent(held.table, held.row, { consistentPoint: cp, tsMs, ...place, db: snapshot.database, name: 'shop', last });
+      publish(cdcSubject(held.table), event, 'change', place.totalOrder);
       held = undefined;
       await queue.room();
     };
@@ -57,10 +53,9 @@ export async function publishSnapshot(source: postgres.Sql, queue: PublishQueue,
     }
     await flush(true);
   });
-  order += 1;
-  publish(TRANSACTION_SUBJECT, endMarker(id, tsMs, counts), 'end');
+  publish(TRANSACTION_SUBJECT, endMarker(id, tsMs, events.counts()), 'end', events.eventCount + 1);
   await queue.drain();
-  return events;
+  return events.eventCount;
 }
 
 function quote(text: string): string {

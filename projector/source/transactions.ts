@@ -1,5 +1,5 @@
 import { bigIntToLsn, lsnToBigInt, maxLsn } from '@/lib/lsn';
-import { beginMarker, endMarker, toChangeEvent, transactionId } from '../events/changeEvents';
+import { EventCounter, beginMarker, endMarker, toChangeEvent, transactionId } from '../events/changeEvents';
 import type { ChangeEvent, Position, TransactionMarker } from '../events/envelope';
 import { addEvent, emptyTouches, type Touches } from '../projections/touches';
 import { parsePgTimestamp, type RowMessage, type TruncateMessage, type UnreadableMessage, type Wal2JsonMessage } from './wal2json';
@@ -40,8 +40,7 @@ interface OpenTransaction {
   commitLsn: string;
   commitTsMs: number;
   id: string;
-  events: number;
-  perTable: Map<string, number>;
+  events: EventCounter;
   unreadable: number;
 }
 
@@ -113,26 +112,16 @@ export class TransactionAssembler {
 
   private begin(xid: number | undefined, commitLsn: string, commitTsMs: number): void {
     const id = transactionId(xid, commitLsn);
-    this.open = { xid, touches: emptyTouches(), commitLsn, commitTsMs, id, events: 0, perTable: new Map(), unreadable: 0 };
+    this.open = { xid, touches: emptyTouches(), commitLsn, commitTsMs, id, events: new EventCounter(), unreadable: 0 };
     this.emit?.({ kind: 'begin', xid, position: { commitLsn, order: 0 }, marker: beginMarker(id, commitTsMs) });
   }
 
   private change(record: RowMessage | TruncateMessage): void {
     const open = this.open!;
-    open.events += 1;
-    const collectionOrder = (open.perTable.get(record.table) ?? 0) + 1;
-    open.perTable.set(record.table, collectionOrder);
-    const event = toChangeEvent(record, {
-      xid: open.xid,
-      commitLsn: open.commitLsn,
-      commitTsMs: open.commitTsMs,
-      totalOrder: open.events,
-      collectionOrder,
-      db: this.database,
-      name: this.serverName,
-    });
+    const place = open.events.next(record.table, record.schema);
+    const event = toChangeEvent(record, { xid: open.xid, commitLsn: open.commitLsn, commitTsMs: open.commitTsMs, ...place, db: this.database, name: this.serverName });
     addEvent(open.touches, event);
-    this.emit?.({ kind: 'change', xid: open.xid, position: { commitLsn: open.commitLsn, order: open.events }, event });
+    this.emit?.({ kind: 'change', xid: open.xid, position: { commitLsn: open.commitLsn, order: place.totalOrder }, event });
   }
 
   private openUnread(lsn: string, message: Wal2JsonMessage, reason: string): void {
@@ -154,12 +143,11 @@ export class TransactionAssembler {
   private close(commitLsn: string, time: Date): SourceTransaction {
     const open = this.open!;
     const txn: SourceTransaction = { xid: open.xid, commitLsn, commitTime: time, touches: open.touches };
-    const counts = new Map([...open.perTable].map(([table, n]) => [`public.${table}`, n]));
     this.emit?.({
       kind: 'end',
       xid: open.xid,
-      position: { commitLsn: open.commitLsn, order: open.events + 1 },
-      marker: endMarker(open.id, open.commitTsMs, counts),
+      position: { commitLsn: open.commitLsn, order: open.events.eventCount + 1 },
+      marker: endMarker(open.id, open.commitTsMs, open.events.counts()),
       unreadable: open.unreadable,
     });
     this.open = undefined;
